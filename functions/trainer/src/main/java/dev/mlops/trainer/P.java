@@ -1,0 +1,1 @@
+package dev.mlops.trainer; class P {}

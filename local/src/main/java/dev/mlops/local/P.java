@@ -1,0 +1,1 @@
+package dev.mlops.local; class P {}
