@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .findAndRegisterModules()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
