@@ -1,7 +1,7 @@
 package dev.mlops;
 
 /** A JSON document that does not match its contract: names the document, the JSON path and the problem. */
-public class InvalidDocumentException extends MlopsException {
+public class InvalidDocumentException extends InvalidInputException {
 
     private final String document;
     private final String path;

@@ -1,12 +1,12 @@
 package dev.mlops.contract;
 
-import dev.mlops.MlopsException;
+import dev.mlops.InvalidInputException;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** A record that breaks its model's input contract; lists every field that is wrong, not just the first. */
-public class InvalidRecordException extends MlopsException {
+public class InvalidRecordException extends InvalidInputException {
 
     private final List<FieldError> errors;
 

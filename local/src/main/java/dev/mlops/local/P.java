@@ -1,1 +1,0 @@
-package dev.mlops.local; class P {}
