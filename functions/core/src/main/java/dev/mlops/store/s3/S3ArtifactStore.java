@@ -5,7 +5,9 @@ import dev.mlops.store.ArtifactStore;
 import dev.mlops.store.ArtifactStoreException;
 import dev.mlops.store.StoredObject;
 
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -40,6 +42,14 @@ public final class S3ArtifactStore implements ArtifactStore {
     /** Tries of one conditional write that S3 keeps answering with 409 ConditionalRequestConflict. */
     static final int CONFLICT_ATTEMPTS = 5;
     private static final long CONFLICT_BACKOFF_MILLIS = 20;
+    /*
+     * The SDK retries a request after an I/O error or a 5xx even when the first try may have landed. For a
+     * conditional put that turns our own success into a 412 "refused" on the retry (and a CAS loop then
+     * applies its change twice). Without SDK retries an ambiguous failure surfaces as ArtifactStoreException,
+     * whose contract is "outcome unknown", which is the truth.
+     */
+    private static final SdkPlugin NO_SDK_RETRIES = config -> config.overrideConfiguration(
+            config.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
 
     private final S3Client client;
     private final String bucket;
@@ -148,7 +158,8 @@ public final class S3ArtifactStore implements ArtifactStore {
     @Override
     public Optional<String> createIfAbsent(String key, byte[] bytes) {
         String objectKey = objectKey(key);
-        PutObjectRequest request = putRequest(objectKey, b -> b.ifNoneMatch("*"));
+        PutObjectRequest request = putRequest(objectKey, b -> b.ifNoneMatch("*")
+                .overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRIES)));
         try {
             for (int attempt = 1; attempt <= CONFLICT_ATTEMPTS; attempt++) {
                 try {
@@ -179,7 +190,8 @@ public final class S3ArtifactStore implements ArtifactStore {
     public Optional<String> replaceIfVersionMatches(String key, byte[] bytes, String expectedVersion) {
         String objectKey = objectKey(key);
         // S3 compares If-Match against the quoted entity tag.
-        PutObjectRequest request = putRequest(objectKey, b -> b.ifMatch('"' + unquote(expectedVersion) + '"'));
+        PutObjectRequest request = putRequest(objectKey, b -> b.ifMatch('"' + unquote(expectedVersion) + '"')
+                .overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRIES)));
         try {
             for (int attempt = 1; attempt <= CONFLICT_ATTEMPTS; attempt++) {
                 try {
