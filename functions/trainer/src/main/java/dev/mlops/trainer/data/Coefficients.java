@@ -31,8 +31,8 @@ public record Coefficients(double intercept, double age, double logIncome, doubl
      * The coefficients of the undrifted population; the intercept was tuned so that about 10% of applicants
      * default.
      */
-    public static final Coefficients TRUE = new Coefficients(-2.0, -0.02, -0.45, -0.05, 1.6, 0.04, 0.45, 0.5,
-            0.004, -0.4, Map.of("car", 0.0, "home", -0.2, "education", 0.25, "business", 0.5, "other", 0.1), 0.5);
+    public static final Coefficients TRUE = new Coefficients(-2.15, -0.035, -0.8, -0.08, 2.4, 0.05, 0.7, 0.7,
+            0.006, -0.6, Map.of("car", 0.0, "home", -0.3, "education", 0.35, "business", 0.7, "other", 0.15), 0.3);
 
     public Coefficients {
         purpose = java.util.Collections.unmodifiableMap(new TreeMap<>(purpose));
