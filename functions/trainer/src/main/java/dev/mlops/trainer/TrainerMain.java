@@ -28,12 +28,17 @@ public final class TrainerMain {
     static final String USAGE = "usage: trainer --dataset URI --output STORE --model-config URI --seed N --initiator ID"
             + " [--code-revision R]";
 
+    /**
+     * Tribuo logs every SGD run at INFO through java.util.logging; held here because JUL keeps loggers weakly and
+     * would forget the level.
+     */
+    private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
+
     private TrainerMain() {
     }
 
     public static void main(String[] args) {
-        // Tribuo logs every SGD run at INFO through java.util.logging; the job reports its own progress.
-        Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
+        TRIBUO_LOG.setLevel(Level.WARNING);
         System.exit(run(args, System.out, System.err, StoreLocator.artifactStores(), Clock.systemUTC()));
     }
 
