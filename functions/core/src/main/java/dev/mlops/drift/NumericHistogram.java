@@ -37,7 +37,8 @@ public record NumericHistogram(List<Double> edges, List<Long> counts) implements
         Arrays.sort(sorted);
         List<Double> edges = new ArrayList<>();
         for (int q = 1; q < bins; q++) {
-            double edge = sorted[(int) Math.min(sorted.length - 1, Math.floor((double) q * sorted.length / bins))];
+            // Upper edge of the q-th share (bins hold edges[i-1] < v <= edges[i]), so that distinct values split evenly.
+            double edge = sorted[(int) Math.max(0, Math.ceil((double) q * sorted.length / bins) - 1)];
             // Cut at the upper end of a run of equal values so that ties fall in one bin.
             if (edge < sorted[sorted.length - 1] && (edges.isEmpty() || edge > edges.get(edges.size() - 1))) {
                 edges.add(edge);

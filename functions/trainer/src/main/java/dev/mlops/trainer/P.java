@@ -1,1 +1,0 @@
-package dev.mlops.trainer; class P {}
