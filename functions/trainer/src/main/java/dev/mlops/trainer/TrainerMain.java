@@ -1,10 +1,9 @@
 package dev.mlops.trainer;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.mlops.InvalidDocumentException;
+import dev.mlops.InvalidInputException;
 import dev.mlops.Json;
 import dev.mlops.store.ArtifactNotFoundException;
-import dev.mlops.trainer.data.TrainingDataException;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -63,8 +62,7 @@ public final class TrainerMain {
             err.println("trainer: " + e.getMessage());
             err.println(USAGE);
             return 2;
-        } catch (TrainingDataException | InvalidDocumentException | UnsupportedAlgorithmException
-                 | ArtifactNotFoundException | IllegalArgumentException e) {
+        } catch (InvalidInputException | ArtifactNotFoundException | IllegalArgumentException e) {
             err.println("trainer: " + e.getMessage());
             return 2;
         } catch (Exception e) {
@@ -105,7 +103,7 @@ public final class TrainerMain {
     }
 
     /** Arguments that do not describe a job. */
-    static final class UsageException extends dev.mlops.MlopsException {
+    static final class UsageException extends InvalidInputException {
         UsageException(String message) {
             super(message);
         }

@@ -35,6 +35,8 @@ public final class MlopsCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Tribuo reports every SGD run at INFO through java.util.logging; the CLI prints its own progress.
+        java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
         System.exit(run(System.getenv(), Clock.systemUTC(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
@@ -80,6 +82,11 @@ public final class MlopsCli implements Runnable {
     /** Who is acting: {@code MLOPS_USER}, else the OS user. */
     String actor() {
         return env.getOrDefault("MLOPS_USER", env.getOrDefault("USER", "local-user"));
+    }
+
+    /** The process environment this command line was started with. */
+    Map<String, String> env() {
+        return env;
     }
 
     Clock clock() {

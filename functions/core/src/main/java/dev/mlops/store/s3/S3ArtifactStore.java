@@ -11,7 +11,7 @@ import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -86,7 +86,7 @@ public final class S3ArtifactStore implements ArtifactStore {
      */
     public static S3ArtifactStore fromEnvironment(String bucket, String keyPrefix) {
         S3Client client = S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(Apache5HttpClient.builder())
                 .region(regionOrDefault())
                 .forcePathStyle(hasEndpointOverride())
                 .build();

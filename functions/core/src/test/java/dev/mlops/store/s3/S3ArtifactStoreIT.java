@@ -62,6 +62,35 @@ class S3ArtifactStoreIT extends ArtifactStoreContract {
     }
 
     @Test
+    void fromEnvironment_endpointFromStandardSdkSetting_reachesServerAndHonoursConditions() {
+        // -Daws.endpointUrl is the system-property twin of AWS_ENDPOINT_URL; the SDK reads either, we read neither.
+        var saved = new java.util.HashMap<String, String>();
+        for (String p : List.of("aws.endpointUrl", "aws.accessKeyId", "aws.secretAccessKey", "aws.region")) {
+            saved.put(p, System.getProperty(p));
+        }
+        System.setProperty("aws.endpointUrl", server.endpoint().toString());
+        System.setProperty("aws.accessKeyId", S3ProxyServer.ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", S3ProxyServer.SECRET_KEY);
+        System.setProperty("aws.region", "us-east-1");
+        try {
+            S3ArtifactStore store = S3ArtifactStore.fromEnvironment(BUCKET, "from-env-" + runs.incrementAndGet());
+            String version = store.createIfAbsent("doc.json", new byte[] {1}).orElseThrow();
+            assertTrue(store.createIfAbsent("doc.json", new byte[] {2}).isEmpty(), "second create must be refused");
+            assertTrue(store.replaceIfVersionMatches("doc.json", new byte[] {3}, "0".repeat(32)).isEmpty(), "stale CAS must be refused");
+            assertTrue(store.replaceIfVersionMatches("doc.json", new byte[] {4}, version).isPresent());
+            assertEquals(4, store.require("doc.json").bytes()[0]);
+        } finally {
+            saved.forEach((p, v) -> {
+                if (v == null) {
+                    System.clearProperty(p);
+                } else {
+                    System.setProperty(p, v);
+                }
+            });
+        }
+    }
+
+    @Test
     void put_version_isUnquotedMd5Etag() {
         ArtifactStore store = newStore();
 

@@ -85,9 +85,7 @@ public final class S3ProxyServer implements AutoCloseable {
     /** A new path-style client for this server, region us-east-1, with the server's credentials; caller closes it. */
     public S3Client newClient() {
         return S3Client.builder()
-                // Apache, not url-connection: s3proxy answers a failed precondition before reading the body and
-                // drops the connection, which HttpURLConnection reports as "Error writing request body" instead
-                // of the 412. Apache waits for "100 Continue" and so sees the 412.
+                // The same HTTP client as S3ArtifactStore.fromEnvironment (see functions/core/pom.xml for why).
                 .httpClientBuilder(Apache5HttpClient.builder())
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
