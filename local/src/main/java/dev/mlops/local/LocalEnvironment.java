@@ -1,5 +1,6 @@
 package dev.mlops.local;
 
+import dev.mlops.InvalidInputException;
 import dev.mlops.MlopsException;
 import dev.mlops.model.ModelConfig;
 import dev.mlops.packaging.ModelPackages;
@@ -103,7 +104,7 @@ public final class LocalEnvironment {
     /**
      * The config of {@code model}: the file in the models folder, else the published copy in the store.
      *
-     * @throws MlopsException naming both places when neither has it
+     * @throws InvalidInputException naming both places when neither has it
      */
     public ModelConfig config(String model) {
         Optional<Path> file = configFile(model);
@@ -111,7 +112,7 @@ public final class LocalEnvironment {
             return ModelConfig.load(file.get());
         }
         String key = ModelVersions.configKey(model);
-        return store.get(key).map(o -> ModelConfig.parse(o.bytes(), key)).orElseThrow(() -> new MlopsException(
+        return store.get(key).map(o -> ModelConfig.parse(o.bytes(), key)).orElseThrow(() -> new InvalidInputException(
                 "unknown model '" + model + "': no " + modelsDir.resolve(model).resolve("model.json") + " and no published "
                         + key + " in the store"));
     }

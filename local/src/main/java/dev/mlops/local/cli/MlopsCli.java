@@ -22,6 +22,12 @@ public final class MlopsCli implements Runnable {
     /** Exit code for input the user can fix: bad arguments, configs or data. */
     public static final int BAD_INPUT = 2;
 
+    /**
+     * Tribuo reports every SGD run at INFO through java.util.logging; the CLI prints its own progress. Held in a
+     * field because JUL keeps loggers weakly and would forget the level.
+     */
+    private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+
     private final Map<String, String> env;
     private final Clock clock;
     private LocalEnvironment environment;
@@ -35,8 +41,7 @@ public final class MlopsCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        // Tribuo reports every SGD run at INFO through java.util.logging; the CLI prints its own progress.
-        java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
+        TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(run(System.getenv(), Clock.systemUTC(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
