@@ -115,16 +115,13 @@ public final class Trainer {
         }
 
         byte[] onnx = ((ONNXExportable) model).exportONNXModel(ONNX_DOMAIN, 1).toByteArray();
-        SelfCheck check = LargeStack.call("onnx-self-check", () -> {
-            try (OnnxScorer scorer = new OnnxScorer(onnx)) {
-                InputContract named = fitter.build(scorer.inputName());
-                OutputContract out = new OutputContract(scorer.outputName(), labelOrder, positiveColumn);
-                return new SelfCheck(named, out, parity(scorer, data, holdout, named, out, probabilities));
-            }
-        });
-        contract = check.input();
-        OutputContract output = check.output();
-        double parity = check.maxAbsDiff();
+        OutputContract output;
+        double parity;
+        try (OnnxScorer scorer = new OnnxScorer(onnx)) {
+            contract = fitter.build(scorer.inputName());
+            output = new OutputContract(scorer.outputName(), labelOrder, positiveColumn);
+            parity = parity(scorer, data, holdout, contract, output, probabilities);
+        }
 
         boolean[] holdoutPositive = new boolean[holdout.length];
         for (int i = 0; i < holdout.length; i++) {
@@ -367,10 +364,6 @@ public final class Trainer {
         }
         return new Lineage(input.datasetUri(), data.sha256(), data.rows(), input.codeRevision(), input.trainerImage(),
                 algorithm, parameters, input.seed(), input.initiator());
-    }
-
-    /** The contracts named after the exported graph's tensors, and the parity the graph reached. */
-    private record SelfCheck(InputContract input, OutputContract output, double maxAbsDiff) {
     }
 
     /** The two Tribuo labels of a config and the mapping of Tribuo scores back by label name. */
