@@ -32,6 +32,8 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
+    private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT = MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT);
+
     private Json() {
     }
 
@@ -73,6 +75,15 @@ public final class Json {
     public static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new MlopsException("cannot serialise " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Serialises {@code value} as one line of JSON: for log lines, capture lines and HTTP bodies. */
+    public static String compact(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new MlopsException("cannot serialise " + value.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
         }

@@ -1,0 +1,2 @@
+/** Roles and identities: bearer tokens locally, JWT group claims in AWS. */
+package dev.mlops.roles;

@@ -1,0 +1,2 @@
+/** Deterministic application-level routing between a deployment's champion and challenger. */
+package dev.mlops.routing;
