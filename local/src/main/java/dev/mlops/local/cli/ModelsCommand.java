@@ -9,6 +9,7 @@ import dev.mlops.packaging.PackageManifest;
 import dev.mlops.registry.AuditEvent;
 import dev.mlops.registry.Deployment;
 import dev.mlops.registry.ModelRegistry;
+import dev.mlops.registry.ModelStatus;
 import dev.mlops.registry.StatusChange;
 import dev.mlops.registry.VersionRecord;
 import picocli.CommandLine.Command;
@@ -178,8 +179,12 @@ final class ModelsCommand implements Runnable {
     }
 
     @Command(name = "promote", mixinStandardHelpOptions = true,
-            description = "Make a version the champion (operator action: from CANARY, or back from RETIRED as a rollback).")
+            description = "Make a version the champion. Operator shortcut until the training pipeline automates it: a"
+                    + " version not yet through approval and canary is walked through them, each step recorded in its"
+                    + " history and the audit trail as this shortcut. A RETIRED version comes back (rollback).")
     static final class Promote implements Runnable {
+        static final String SHORTCUT = "operator shortcut: mlops models promote";
+
         @ParentCommand
         ModelsCommand models;
 
@@ -195,8 +200,15 @@ final class ModelsCommand implements Runnable {
         @Override
         public void run() {
             ModelRegistry registry = models.root.environment().registry();
+            String actor = models.root.actor();
+            for (ModelStatus step : List.of(ModelStatus.PENDING_APPROVAL, ModelStatus.APPROVED, ModelStatus.CANARY)) {
+                ModelStatus current = registry.requireVersion(model, version).status();
+                if (current.canMoveTo(step)) {
+                    registry.transition(model, version, step, actor, SHORTCUT);
+                }
+            }
             long revision = registry.deployment(model).revision();
-            Deployment d = registry.promote(model, version, revision, models.root.actor(), reason);
+            Deployment d = registry.promote(model, version, revision, actor, reason);
             models.spec.commandLine().getOut().printf("%s/%s is now the champion (deployment revision %d)%n", model, version, d.revision());
         }
     }

@@ -142,11 +142,26 @@ class MlopsCliTest {
     }
 
     @Test
-    void models_promoteRegisteredVersion_isRefusedWithTheTransition() {
+    void models_promoteRegisteredVersion_walksTheRecordedShortcutToChampion() {
         assertEquals(0, mlops("train", "--model", "credit-risk", "--rows", "2000").code());
         Run run = mlops("models", "promote", "--model", "credit-risk", "--version", "v1");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("credit-risk/v1 is now the champion (deployment revision 1)"), run.out());
+        VersionRecord v1 = registry().requireVersion("credit-risk", "v1");
+        assertEquals(ModelStatus.CHAMPION, v1.status());
+        assertEquals(List.of(ModelStatus.REGISTERED, ModelStatus.PENDING_APPROVAL, ModelStatus.APPROVED, ModelStatus.CANARY, ModelStatus.CHAMPION),
+                v1.history().stream().map(c -> c.to()).toList());
+        assertTrue(v1.history().get(2).reason().contains("operator shortcut"), v1.history().toString());
+        assertEquals("alice", v1.history().get(2).actor());
+    }
+
+    @Test
+    void models_promoteGateFailedVersion_isRefusedWithTheTransition() {
+        assertEquals(0, mlops("train", "--model", "credit-risk", "--rows", "2000").code());
+        registry().transition("credit-risk", "v1", ModelStatus.GATE_FAILED, "system:pipeline", "AUC too low");
+        Run run = mlops("models", "promote", "--model", "credit-risk", "--version", "v1");
         assertEquals(2, run.code());
-        assertTrue(run.err().contains("cannot move from REGISTERED to CHAMPION"), run.err());
+        assertTrue(run.err().contains("cannot move from GATE_FAILED to CHAMPION"), run.err());
     }
 
     @Test
