@@ -113,7 +113,7 @@ public final class PredictionService {
                 String id = ids.get();
                 String label = label(scorer.manifest().output(), probabilities[i]);
                 Explanation explanation = explain ? explain(scorer, rows[i], records.get(i)) : null;
-                predictions.add(new Prediction(id, probabilities[i], label, explanation));
+                predictions.add(new Prediction(id, asDecimal(probabilities[i]), label, explanation));
                 captureLine(model, id, route, scorer, records.get(i), probabilities[i], label,
                         shadow == null ? null : shadow[i], now, latencyMs);
             }
@@ -302,6 +302,11 @@ public final class PredictionService {
         } catch (InvalidRequestException e) {
             return null;
         }
+    }
+
+    /** The float as its shortest decimal (0.0157660, not 0.015766015276312828): the model computes in float. */
+    private static double asDecimal(float value) {
+        return Double.parseDouble(Float.toString(value));
     }
 
     private static String label(OutputContract output, float probability) {

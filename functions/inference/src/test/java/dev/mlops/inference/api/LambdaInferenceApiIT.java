@@ -2,19 +2,24 @@ package dev.mlops.inference.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.mlops.inference.LiveModels;
 import dev.mlops.inference.ServingFixture;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.MockLambdaContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The request suite through the Lambda entry, as API Gateway HTTP API (payload 2.0) invokes it. The JWT
@@ -28,6 +33,7 @@ class LambdaInferenceApiIT extends InferenceApiContract {
     static ServingFixture fixture;
     static ApplicationContext context;
     static APIGatewayV2HTTPEventFunction handler;
+    static List<String> loadedAtInit;
 
     @BeforeAll
     static void start() {
@@ -37,6 +43,13 @@ class LambdaInferenceApiIT extends InferenceApiContract {
                 .properties(Map.of("mlops.inference.home", home.toString(), "mlops.inference.deployment-ttl", "0s"))
                 .start();
         handler = new APIGatewayV2HTTPEventFunction(context);
+        loadedAtInit = context.getBean(LiveModels.class).loaded();
+    }
+
+    @Test
+    void init_primesTheLiveModel_beforeTheFirstRequest() {
+        // What a SnapStart snapshot would capture: the champion's session already loaded and run once.
+        assertEquals(List.of("credit-risk/v1"), loadedAtInit);
     }
 
     @AfterAll
