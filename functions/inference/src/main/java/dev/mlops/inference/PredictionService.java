@@ -21,8 +21,6 @@ import dev.mlops.routing.Variant;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -46,7 +44,6 @@ public final class PredictionService {
     private static final int PREDICTION_BYTES = 160;
     private static final int CONTRIBUTION_BYTES = 48;
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final Set<String> PREDICT_KEYS = Set.of("instances");
     private static final Set<String> FEEDBACK_KEYS = Set.of("model", "outcomes");
     private static final Set<String> OUTCOME_KEYS = Set.of("predictionId", "outcome");
@@ -63,6 +60,7 @@ public final class PredictionService {
     private final RandomGenerator random;
     private final long payloadLimit;
     private final String instanceId;
+    private final Map<String, DailyKeys> captureKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param ids          prediction ids (random UUIDs in production)
@@ -368,6 +366,6 @@ public final class PredictionService {
     }
 
     private String captureKey(String model, Instant now) {
-        return "capture/" + model + "/dt=" + DAY.format(now) + "/" + instanceId + ".jsonl";
+        return captureKeys.computeIfAbsent(model, m -> new DailyKeys("capture/" + m, instanceId + ".jsonl")).at(now);
     }
 }

@@ -5,8 +5,6 @@ import dev.mlops.inference.lines.LineSink;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,40 +19,43 @@ public final class ServingMetrics {
     /** The CloudWatch namespace of serving metrics. */
     public static final String NAMESPACE = "Mlops/Inference";
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-
     private final LineSink sink;
     private final Clock clock;
-    private final String instanceId;
+    private final DailyKeys keys;
 
     public ServingMetrics(LineSink sink, Clock clock, String instanceId) {
         this.sink = sink;
         this.clock = clock;
-        this.instanceId = instanceId;
+        this.keys = new DailyKeys("metrics/inference", instanceId + ".jsonl");
     }
 
     /** One request of {@code variant}: its latency and whether it failed. */
     public void request(String model, String variant, double latencyMs, boolean error) {
-        emit(model, variant, Map.of("Latency", "Milliseconds", "Requests", "Count", "Errors", "Count"),
-                Map.of("Latency", latencyMs, "Requests", 1, "Errors", error ? 1 : 0));
+        Instant now = clock.instant();
+        // Hand-built: the EMF envelope is constant, and this runs on every request.
+        StringBuilder line = new StringBuilder(320)
+                .append("{\"_aws\":{\"Timestamp\":").append(now.toEpochMilli())
+                .append(",\"CloudWatchMetrics\":[{\"Namespace\":\"").append(NAMESPACE)
+                .append("\",\"Dimensions\":[[\"Model\",\"Variant\"]],\"Metrics\":[{\"Name\":\"Latency\",\"Unit\":\"Milliseconds\"},")
+                .append("{\"Name\":\"Requests\",\"Unit\":\"Count\"},{\"Name\":\"Errors\",\"Unit\":\"Count\"}]}]},")
+                .append("\"type\":\"metric\",\"Model\":").append(Json.compact(model))
+                .append(",\"Variant\":").append(Json.compact(variant))
+                .append(",\"Latency\":").append(latencyMs)
+                .append(",\"Requests\":1,\"Errors\":").append(error ? 1 : 0).append('}');
+        sink.offer(keys.at(now), line.toString());
     }
 
     /** A capture line that could not be buffered. */
     public void captureDrop(String model, String variant) {
-        emit(model, variant, Map.of("CaptureDrops", "Count"), Map.of("CaptureDrops", 1));
-    }
-
-    private void emit(String model, String variant, Map<String, String> units, Map<String, Number> values) {
         Instant now = clock.instant();
-        List<Map<String, String>> metrics = units.entrySet().stream()
-                .map(e -> Map.of("Name", e.getKey(), "Unit", e.getValue())).toList();
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("_aws", Map.of("Timestamp", now.toEpochMilli(), "CloudWatchMetrics", List.of(Map.of(
-                "Namespace", NAMESPACE, "Dimensions", List.of(List.of("Model", "Variant")), "Metrics", metrics))));
+                "Namespace", NAMESPACE, "Dimensions", List.of(List.of("Model", "Variant")),
+                "Metrics", List.of(Map.of("Name", "CaptureDrops", "Unit", "Count"))))));
         line.put("type", "metric");
         line.put("Model", model);
         line.put("Variant", variant);
-        line.putAll(values);
-        sink.offer("metrics/inference/dt=" + DAY.format(now) + "/" + instanceId + ".jsonl", Json.compact(line));
+        line.put("CaptureDrops", 1);
+        sink.offer(keys.at(now), Json.compact(line));
     }
 }

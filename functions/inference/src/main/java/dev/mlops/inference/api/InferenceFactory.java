@@ -3,6 +3,7 @@ package dev.mlops.inference.api;
 import ai.onnxruntime.OrtEnvironment;
 import dev.mlops.inference.LiveModels;
 import dev.mlops.inference.OpenInference;
+import dev.mlops.inference.PredictionIds;
 import dev.mlops.inference.PredictionService;
 import dev.mlops.inference.ServingMetrics;
 import dev.mlops.inference.lines.BoundedFileLineSink;
@@ -78,7 +79,7 @@ public class InferenceFactory {
     PredictionService predictions(LiveModels models, LineSink lines, ServingMetrics metrics, Clock clock,
                                   InferenceConfiguration config) {
         SplittableRandom seeds = new SplittableRandom(new SecureRandom().nextLong());
-        return new PredictionService(models, lines, metrics, clock, () -> UUID.randomUUID().toString(),
+        return new PredictionService(models, lines, metrics, clock, PredictionIds::random,
                 RandomGenerator.of("L64X128MixRandom"), config.getPayloadLimit(), instanceId + "-" + Long.toHexString(seeds.nextLong() & 0xffff));
     }
 

@@ -12,15 +12,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The Open Inference Protocol (KServe v2) endpoints. */
 @Controller("/v2")
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class OpenInferenceController {
 
     private final OpenInference inference;

@@ -12,14 +12,15 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.Map;
 
-/** {@code /v1}: named-record predictions with optional explanations, and delayed ground truth. */
+/**
+ * {@code /v1}: named-record predictions with optional explanations, and delayed ground truth. Runs on the event
+ * loop: scoring is tens of microseconds of CPU, and the only blocking read (deployment.json, once per TTL) is a
+ * small local file or S3 GET; a hop to a worker pool cost more than it saved (docs/benchmarks.md).
+ */
 @Controller("/v1")
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class PredictController {
 
     /** Sticky routing: the same key stays on the same version for a whole canary. */
