@@ -59,6 +59,8 @@ final class ServeCommand implements Runnable {
             return ApplicationContext.run(EmbeddedServer.class, Map.of(
                     "micronaut.server.port", port,
                     "micronaut.server.host", "127.0.0.1",
+                    // One event loop per core: more only adds context switches on a small machine (docs/benchmarks.md).
+                    "micronaut.netty.event-loops.default.num-threads", Runtime.getRuntime().availableProcessors(),
                     "mlops.inference.home", env.home().toString(),
                     "mlops.inference.store", env.storeLocation()));
         } catch (RuntimeException e) {
