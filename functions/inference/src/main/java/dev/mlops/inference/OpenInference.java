@@ -184,19 +184,7 @@ public final class OpenInference {
             }
             records.add(record);
         }
-        float[][] rows = new float[n][];
-        for (int i = 0; i < n; i++) {
-            try {
-                rows[i] = contract.encodeFloats(records.get(i));
-            } catch (dev.mlops.contract.InvalidRecordException e) {
-                int row = i;
-                e.errors().forEach(err -> errors.add(new RequestError(row, err.field(), err.problem())));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("inputs break the input contract", errors);
-        }
-        return rows;
+        return PredictionService.encode(contract, records);
     }
 
     private static long[] shape(JsonNode tensor) {

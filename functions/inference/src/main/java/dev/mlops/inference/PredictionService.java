@@ -275,7 +275,8 @@ public final class PredictionService {
         return Json.mapper().convertValue(node, Object.class);
     }
 
-    private static float[][] encode(InputContract contract, List<Map<String, Object>> records) {
+    /** Encodes every record, or fails listing every broken field of every record. */
+    static float[][] encode(InputContract contract, List<Map<String, Object>> records) {
         float[][] rows = new float[records.size()][];
         List<RequestError> errors = new ArrayList<>();
         for (int i = 0; i < rows.length; i++) {
