@@ -119,8 +119,7 @@ public final class Intrinsics {
             case "States.MathRandom" -> mathRandom(name, args);
             case "States.MathAdd" -> {
                 arity(name, args, 2, 2);
-                long sum = int32(name, args, 0) + int32(name, args, 1);
-                yield NODES.numberNode(sum);
+                yield number(int32(name, args, 0) + int32(name, args, 1));
             }
             case "States.StringSplit" -> {
                 arity(name, args, 2, 2);
@@ -236,7 +235,7 @@ public final class Intrinsics {
         }
         ArrayNode range = NODES.arrayNode();
         for (long v = start; step > 0 ? v <= end : v >= end; v += step) {
-            range.add(v);
+            range.add(number(v));
         }
         return range;
     }
@@ -290,7 +289,7 @@ public final class Intrinsics {
         }
         RandomGenerator source = args.size() == 3 ? new Random(int32(name, args, 2)) : random;
         // The start is inclusive and the end exclusive.
-        return NODES.numberNode(start + source.nextLong(end - start));
+        return number(start + source.nextLong(end - start));
     }
 
     private UUID uuid() {
@@ -305,6 +304,11 @@ public final class Intrinsics {
             lsb = (lsb << 8) | (bytes[i + 8] & 0xff);
         }
         return new UUID(msb, lsb);
+    }
+
+    /** An int node when the value fits, as Jackson reads such numbers, so that results compare equal to parsed JSON. */
+    private static JsonNode number(long value) {
+        return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
     }
 
     private static void arity(String name, List<JsonNode> args, int min, int max) {

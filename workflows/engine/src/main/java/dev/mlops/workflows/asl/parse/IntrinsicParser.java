@@ -137,7 +137,8 @@ public final class IntrinsicParser {
             BigDecimal value = new BigDecimal(number);
             boolean isInteger = number.indexOf('.') < 0 && number.indexOf('e') < 0 && number.indexOf('E') < 0;
             return new Intrinsic.Literal(isInteger && value.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0
-                    ? JsonNodeFactory.instance.numberNode(value.longValueExact())
+                    ? (value.longValueExact() == value.intValue() ? JsonNodeFactory.instance.numberNode(value.intValue())
+                            : JsonNodeFactory.instance.numberNode(value.longValueExact()))
                     : JsonNodeFactory.instance.numberNode(value.doubleValue()), null);
         } catch (NumberFormatException | ArithmeticException e) {
             pos = start;
