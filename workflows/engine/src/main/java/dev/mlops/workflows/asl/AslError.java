@@ -10,21 +10,21 @@ public class AslError extends RuntimeException {
     private final String cause;
 
     /**
-     * @param error the error name, as AWS reports it
-     * @param cause the human-readable cause; may be empty, never null
+     * @param error the error name, as AWS reports it; null only for a Fail state without Error
+     * @param cause the human-readable cause; null when there is none (a Fail state without Cause)
      */
     public AslError(String error, String cause) {
         super(error + ": " + cause);
         this.error = error;
-        this.cause = cause == null ? "" : cause;
+        this.cause = cause;
     }
 
-    /** The error name, for example {@code States.TaskFailed}. */
+    /** The error name, for example {@code States.TaskFailed}; null for a Fail state without Error. */
     public String error() {
         return error;
     }
 
-    /** The cause text; empty when there is none. */
+    /** The cause text; null when there is none. */
     public String cause() {
         return cause;
     }
