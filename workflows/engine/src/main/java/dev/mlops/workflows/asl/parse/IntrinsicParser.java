@@ -22,8 +22,12 @@ public final class IntrinsicParser {
             "States.ArrayLength", "States.ArrayUnique", "States.Base64Encode", "States.Base64Decode", "States.Hash",
             "States.JsonMerge", "States.MathRandom", "States.MathAdd", "States.StringSplit", "States.UUID");
 
+    /** "You can nest up to 10 intrinsic functions within a field" (developer guide, "Intrinsic functions"). */
+    private static final int MAX_DEPTH = 10;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private IntrinsicParser(String text) {
         this.text = text;
@@ -65,11 +69,16 @@ public final class IntrinsicParser {
             throw new IllegalArgumentException("invalid intrinsic function '" + text + "': '" + name
                     + "' is not an intrinsic function (expected one of " + new java.util.TreeSet<>(FUNCTIONS) + ")");
         }
+        if (++depth > MAX_DEPTH) {
+            pos = start;
+            throw error("at most " + MAX_DEPTH + " nested intrinsic functions, not a deeper call");
+        }
         expect('(');
         List<Intrinsic> args = new ArrayList<>();
         spaces();
         if (peek(')')) {
             pos++;
+            depth--;
             return new Intrinsic.Call(name, args);
         }
         while (true) {
@@ -80,6 +89,7 @@ public final class IntrinsicParser {
                 pos++;
             } else {
                 expect(')');
+                depth--;
                 return new Intrinsic.Call(name, args);
             }
         }

@@ -120,6 +120,10 @@ class AslParserTest {
         assertProblem(single("Pass", "\"Parameters\": {\"a.$\": \"States.Nope(1)\"}"), "S", "a.$", "'States.Nope' is not an intrinsic function");
         assertProblem(single("Pass", "\"Parameters\": {\"a.$\": \"States.Format('x', $.a\"}"), "S", "a.$", "invalid intrinsic function");
         assertProblem(single("Pass", "\"Parameters\": {\"a.$\": \"States.Format('unterminated)\"}"), "S", "a.$", "closing single quote");
+        String ten = "States.Array(".repeat(10) + ")".repeat(10);
+        AslParser.parse(single("Pass", "\"Parameters\": {\"a.$\": \"" + ten + "\"}"));
+        String eleven = "States.Array(".repeat(11) + ")".repeat(11);
+        assertProblem(single("Pass", "\"Parameters\": {\"a.$\": \"" + eleven + "\"}"), "S", "a.$", "at most 10 nested");
     }
 
     @Test
