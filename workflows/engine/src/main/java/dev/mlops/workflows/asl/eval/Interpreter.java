@@ -109,8 +109,7 @@ final class Interpreter {
         String name = m.startAt();
         while (true) {
             if (deadline != null && !clock.now().isBefore(deadline)) {
-                throw new ExecutionTimeout("The execution ran longer than the state machine's TimeoutSeconds ("
-                        + machine.timeoutSeconds() + ").");
+                throw executionTimeout();
             }
             State state = m.state(name);
             Step step = state.accept(new StateRunner(state, data, trail));
@@ -325,8 +324,7 @@ final class Interpreter {
                 }
                 if (deadline != null && !now.isBefore(deadline)) {
                     parked.timedOut();
-                    throw new ExecutionTimeout("The execution ran longer than the state machine's TimeoutSeconds ("
-                            + machine.timeoutSeconds() + ").");
+                    throw executionTimeout();
                 }
             }
         }
@@ -376,6 +374,10 @@ final class Interpreter {
         public Step visitWait(State.Wait s) {
             JsonNode effective = inputPath(s.inputPath(), raw, scope);
             Instant until = until(s.duration(), effective);
+            if (deadline != null && until.isAfter(deadline)) {
+                clock.sleepUntil(deadline);
+                throw executionTimeout();
+            }
             clock.sleepUntil(until);
             JsonNode output = finish(s.name(), effective, s.outputPath(), scope);
             return exit(s, Step.of(output, s.transition()));
@@ -726,6 +728,11 @@ final class Interpreter {
             trail.lastEventId = id;
             return id;
         }
+    }
+
+    private ExecutionTimeout executionTimeout() {
+        return new ExecutionTimeout("The execution ran longer than the state machine's TimeoutSeconds ("
+                + machine.timeoutSeconds() + ").");
     }
 
     /** The execution ran past the machine's TimeoutSeconds: ends the execution as TIMED_OUT, never caught. */

@@ -23,6 +23,7 @@ class ExecutionTest {
         List<String> types = r.history().stream().map(HistoryEvent::type).toList();
         assertEquals("ExecutionTimedOut", types.get(types.size() - 1));
         assertTrue(!types.contains("PassStateEntered"));
+        assertEquals(java.time.Duration.ofSeconds(60), java.time.Duration.between(r.startDate(), r.stopDate()), "it ends at the timeout, mid-Wait");
     }
 
     @Test
