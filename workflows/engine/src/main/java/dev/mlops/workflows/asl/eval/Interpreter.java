@@ -391,13 +391,13 @@ final class Interpreter {
                 return u.timestamp();
             }
             if (duration instanceof State.Wait.SecondsPath p) {
-                JsonNode v = reference(p.path(), effective, scope, "SecondsPath");
+                JsonNode v = find(p.path(), effective, scope, "SecondsPath");
                 if (!v.isIntegralNumber() || v.asLong() < 0) {
                     throw scope.runtime("The SecondsPath parameter does not reference a valid non-negative integer: " + v);
                 }
                 return scope.enteredTime.plusSeconds(v.asLong());
             }
-            JsonNode v = reference(((State.Wait.UntilPath) duration).path(), effective, scope, "TimestampPath");
+            JsonNode v = find(((State.Wait.UntilPath) duration).path(), effective, scope, "TimestampPath");
             Instant at = v.isTextual() ? Timestamps.parse(v.textValue()) : null;
             if (at == null) {
                 throw scope.runtime("The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: " + v);
@@ -454,7 +454,7 @@ final class Interpreter {
         public Step visitMap(State.Map s) {
             Step step = withRetry(s.retry(), s.catchers(), raw, scope, () -> {
                 JsonNode effective = inputPath(s.inputPath(), raw, scope);
-                JsonNode items = reference(s.itemsPath(), effective, scope, "ItemsPath");
+                JsonNode items = find(s.itemsPath(), effective, scope, "ItemsPath");
                 if (!items.isArray()) {
                     throw scope.runtime("The value of the ItemsPath '" + s.itemsPath() + "' must be a JSON array, got "
                             + abbreviate(items));
@@ -615,10 +615,6 @@ final class Interpreter {
                     : "input " + abbreviate(data)));
         }
         return node;
-    }
-
-    private JsonNode reference(JsonPath path, JsonNode data, Scope scope, String field) {
-        return find(path, data, scope, field);
     }
 
     private Integer seconds(Integer fixed, JsonPath path, JsonNode effective, Scope scope, String field) {
