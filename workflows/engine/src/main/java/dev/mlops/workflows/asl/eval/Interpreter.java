@@ -384,25 +384,36 @@ final class Interpreter {
         }
 
         private Instant until(State.Wait.Duration duration, JsonNode effective) {
-            if (duration instanceof State.Wait.Seconds sec) {
-                return scope.enteredTime.plusSeconds(sec.seconds());
-            }
-            if (duration instanceof State.Wait.Until u) {
-                return u.timestamp();
-            }
-            if (duration instanceof State.Wait.SecondsPath p) {
-                JsonNode v = find(p.path(), effective, scope, "SecondsPath");
-                if (!v.isIntegralNumber() || v.asLong() < 0) {
-                    throw scope.runtime("The SecondsPath parameter does not reference a valid non-negative integer: " + v);
+            return duration.accept(new State.Wait.DurationVisitor<Instant>() {
+                @Override
+                public Instant visitSeconds(State.Wait.Seconds d) {
+                    return scope.enteredTime.plusSeconds(d.seconds());
                 }
-                return scope.enteredTime.plusSeconds(v.asLong());
-            }
-            JsonNode v = find(((State.Wait.UntilPath) duration).path(), effective, scope, "TimestampPath");
-            Instant at = v.isTextual() ? Timestamps.parse(v.textValue()) : null;
-            if (at == null) {
-                throw scope.runtime("The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: " + v);
-            }
-            return at;
+
+                @Override
+                public Instant visitUntil(State.Wait.Until d) {
+                    return d.timestamp();
+                }
+
+                @Override
+                public Instant visitSecondsPath(State.Wait.SecondsPath d) {
+                    JsonNode v = find(d.path(), effective, scope, "SecondsPath");
+                    if (!v.isIntegralNumber() || v.asLong() < 0) {
+                        throw scope.runtime("The SecondsPath parameter does not reference a valid non-negative integer: " + v);
+                    }
+                    return scope.enteredTime.plusSeconds(v.asLong());
+                }
+
+                @Override
+                public Instant visitUntilPath(State.Wait.UntilPath d) {
+                    JsonNode v = find(d.path(), effective, scope, "TimestampPath");
+                    Instant at = v.isTextual() ? Timestamps.parse(v.textValue()) : null;
+                    if (at == null) {
+                        throw scope.runtime("The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: " + v);
+                    }
+                    return at;
+                }
+            });
         }
 
         @Override
@@ -629,28 +640,40 @@ final class Interpreter {
     }
 
     private JsonNode template(PayloadTemplate t, JsonNode data, Scope scope, String field) {
-        if (t instanceof PayloadTemplate.Literal l) {
-            return l.value();
-        }
-        if (t instanceof PayloadTemplate.ObjectTemplate o) {
-            ObjectNode out = NODES.objectNode();
-            for (PayloadTemplate.Field f : o.fields()) {
-                out.set(f.name(), template(f.value(), data, scope, f.rawName()));
+        return t.accept(new PayloadTemplate.Visitor<JsonNode>() {
+            @Override
+            public JsonNode visitLiteral(PayloadTemplate.Literal value) {
+                return value.value();
             }
-            return out;
-        }
-        if (t instanceof PayloadTemplate.ArrayTemplate a) {
-            ArrayNode out = NODES.arrayNode(a.items().size());
-            for (PayloadTemplate item : a.items()) {
-                out.add(template(item, data, scope, field));
+
+            @Override
+            public JsonNode visitObject(PayloadTemplate.ObjectTemplate value) {
+                ObjectNode out = NODES.objectNode();
+                for (PayloadTemplate.Field f : value.fields()) {
+                    out.set(f.name(), template(f.value(), data, scope, f.rawName()));
+                }
+                return out;
             }
-            return out;
-        }
-        if (t instanceof PayloadTemplate.PathValue p) {
-            return find(p.path(), data, scope, field);
-        }
-        PayloadTemplate.IntrinsicValue call = (PayloadTemplate.IntrinsicValue) t;
-        return intrinsics.evaluate(call.call(), path -> find(path, data, scope, field));
+
+            @Override
+            public JsonNode visitArray(PayloadTemplate.ArrayTemplate value) {
+                ArrayNode out = NODES.arrayNode(value.items().size());
+                for (PayloadTemplate item : value.items()) {
+                    out.add(item.accept(this));
+                }
+                return out;
+            }
+
+            @Override
+            public JsonNode visitPath(PayloadTemplate.PathValue value) {
+                return find(value.path(), data, scope, field);
+            }
+
+            @Override
+            public JsonNode visitIntrinsic(PayloadTemplate.IntrinsicValue value) {
+                return intrinsics.evaluate(value.call(), path -> find(path, data, scope, field));
+            }
+        });
     }
 
     private void checkSize(String stateName, JsonNode payload, String what) {

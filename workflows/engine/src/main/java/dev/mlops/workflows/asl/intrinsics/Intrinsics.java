@@ -144,13 +144,22 @@ public final class Intrinsics {
     }
 
     private JsonNode argument(Intrinsic a, Function<dev.mlops.workflows.asl.path.JsonPath, JsonNode> paths) {
-        if (a instanceof Intrinsic.Literal l) {
-            return l.value();
-        }
-        if (a instanceof Intrinsic.PathArgument p) {
-            return paths.apply(p.path());
-        }
-        return evaluate((Intrinsic.Call) a, paths);
+        return a.accept(new Intrinsic.Visitor<JsonNode>() {
+            @Override
+            public JsonNode visitCall(Intrinsic.Call call) {
+                return evaluate(call, paths);
+            }
+
+            @Override
+            public JsonNode visitLiteral(Intrinsic.Literal literal) {
+                return literal.value();
+            }
+
+            @Override
+            public JsonNode visitPath(Intrinsic.PathArgument path) {
+                return paths.apply(path.path());
+            }
+        });
     }
 
     private static JsonNode format(Intrinsic.Call call, List<JsonNode> args) {

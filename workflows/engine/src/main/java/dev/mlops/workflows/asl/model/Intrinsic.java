@@ -8,6 +8,18 @@ import java.util.List;
 /** An intrinsic function call or one of its arguments, as written in a {@code .$} field. */
 public sealed interface Intrinsic permits Intrinsic.Call, Intrinsic.Literal, Intrinsic.PathArgument {
 
+    /** Dispatches to the visitor method of this node's kind. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of node. */
+    interface Visitor<R> {
+        R visitCall(Call call);
+
+        R visitLiteral(Literal literal);
+
+        R visitPath(PathArgument path);
+    }
+
     /**
      * {@code States.Name(arg, ...)}.
      *
@@ -15,6 +27,11 @@ public sealed interface Intrinsic permits Intrinsic.Call, Intrinsic.Literal, Int
      * @param arguments its arguments
      */
     record Call(String name, List<Intrinsic> arguments) implements Intrinsic {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitCall(this);
+        }
+
         public Call {
             arguments = List.copyOf(arguments);
         }
@@ -28,9 +45,17 @@ public sealed interface Intrinsic permits Intrinsic.Call, Intrinsic.Literal, Int
      *                   tells escaped braces from placeholders); null otherwise
      */
     record Literal(JsonNode value, String braceEscaped) implements Intrinsic {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitLiteral(this);
+        }
     }
 
     /** A path argument, read from the effective input ({@code $...}) or the context object ({@code $$...}). */
     record PathArgument(JsonPath path) implements Intrinsic {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitPath(this);
+        }
     }
 }

@@ -14,8 +14,28 @@ public sealed interface PayloadTemplate
         permits PayloadTemplate.Literal, PayloadTemplate.ObjectTemplate, PayloadTemplate.ArrayTemplate,
         PayloadTemplate.PathValue, PayloadTemplate.IntrinsicValue {
 
+    /** Dispatches to the visitor method of this value's kind. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of template value. */
+    interface Visitor<R> {
+        R visitLiteral(Literal value);
+
+        R visitObject(ObjectTemplate value);
+
+        R visitArray(ArrayTemplate value);
+
+        R visitPath(PathValue value);
+
+        R visitIntrinsic(IntrinsicValue value);
+    }
+
     /** A JSON value copied as is (it holds no {@code .$} field). */
     record Literal(JsonNode value) implements PayloadTemplate {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitLiteral(this);
+        }
     }
 
     /**
@@ -24,6 +44,11 @@ public sealed interface PayloadTemplate
      * @param fields the fields in order, names already stripped of {@code .$}
      */
     record ObjectTemplate(List<Field> fields) implements PayloadTemplate {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitObject(this);
+        }
+
         public ObjectTemplate {
             fields = List.copyOf(fields);
         }
@@ -41,6 +66,11 @@ public sealed interface PayloadTemplate
 
     /** An array with at least one dynamic field somewhere below it. */
     record ArrayTemplate(List<PayloadTemplate> items) implements PayloadTemplate {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitArray(this);
+        }
+
         public ArrayTemplate {
             items = List.copyOf(items);
         }
@@ -48,9 +78,17 @@ public sealed interface PayloadTemplate
 
     /** A {@code .$} field holding a path into the effective input or, with {@code $$}, the context object. */
     record PathValue(JsonPath path) implements PayloadTemplate {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitPath(this);
+        }
     }
 
     /** A {@code .$} field holding an intrinsic function call. */
     record IntrinsicValue(Intrinsic.Call call, String text) implements PayloadTemplate {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitIntrinsic(this);
+        }
     }
 }

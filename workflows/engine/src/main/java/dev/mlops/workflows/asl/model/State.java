@@ -130,22 +130,51 @@ public sealed interface State
 
         /** How long to wait: exactly one of Seconds, Timestamp, SecondsPath, TimestampPath. */
         public sealed interface Duration permits Seconds, Until, SecondsPath, UntilPath {
+            /** Dispatches to the visitor method of this field. */
+            <R> R accept(DurationVisitor<R> visitor);
+        }
+
+        /** One method per Wait field. */
+        public interface DurationVisitor<R> {
+            R visitSeconds(Seconds duration);
+
+            R visitUntil(Until duration);
+
+            R visitSecondsPath(SecondsPath duration);
+
+            R visitUntilPath(UntilPath duration);
         }
 
         /** {@code "Seconds": n}. */
         public record Seconds(long seconds) implements Duration {
+            @Override
+            public <R> R accept(DurationVisitor<R> visitor) {
+                return visitor.visitSeconds(this);
+            }
         }
 
         /** {@code "Timestamp": "..."}. */
         public record Until(Instant timestamp) implements Duration {
+            @Override
+            public <R> R accept(DurationVisitor<R> visitor) {
+                return visitor.visitUntil(this);
+            }
         }
 
         /** {@code "SecondsPath": path}. */
         public record SecondsPath(JsonPath path) implements Duration {
+            @Override
+            public <R> R accept(DurationVisitor<R> visitor) {
+                return visitor.visitSecondsPath(this);
+            }
         }
 
         /** {@code "TimestampPath": path}. */
         public record UntilPath(JsonPath path) implements Duration {
+            @Override
+            public <R> R accept(DurationVisitor<R> visitor) {
+                return visitor.visitUntilPath(this);
+            }
         }
     }
 
