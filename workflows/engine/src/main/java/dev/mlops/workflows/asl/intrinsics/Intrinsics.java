@@ -20,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.StringTokenizer;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -57,21 +56,21 @@ public final class Intrinsics {
         for (Intrinsic a : call.arguments()) {
             args.add(argument(a, paths));
         }
-        String name = call.name();
-        return switch (name) {
-            case "States.Format" -> format(call, args);
-            case "States.StringToJson" -> stringToJson(name, args);
-            case "States.JsonToString" -> {
+        String name = call.function().aslName();
+        return switch (call.function()) {
+            case FORMAT -> format(call, args);
+            case STRING_TO_JSON -> stringToJson(name, args);
+            case JSON_TO_STRING -> {
                 arity(name, args, 1, 1);
                 yield NODES.textNode(serialise(args.get(0)));
             }
-            case "States.Array" -> {
+            case ARRAY -> {
                 ArrayNode array = NODES.arrayNode(args.size());
                 array.addAll(args);
                 yield array;
             }
-            case "States.ArrayPartition" -> arrayPartition(name, args);
-            case "States.ArrayContains" -> {
+            case ARRAY_PARTITION -> arrayPartition(name, args);
+            case ARRAY_CONTAINS -> {
                 arity(name, args, 2, 2);
                 ArrayNode array = array(name, args, 0);
                 boolean found = false;
@@ -80,8 +79,8 @@ public final class Intrinsics {
                 }
                 yield NODES.booleanNode(found);
             }
-            case "States.ArrayRange" -> arrayRange(name, args);
-            case "States.ArrayGetItem" -> {
+            case ARRAY_RANGE -> arrayRange(name, args);
+            case ARRAY_GET_ITEM -> {
                 arity(name, args, 2, 2);
                 ArrayNode array = array(name, args, 0);
                 long index = integer(name, args, 1);
@@ -90,22 +89,22 @@ public final class Intrinsics {
                 }
                 yield array.get((int) index);
             }
-            case "States.ArrayLength" -> {
+            case ARRAY_LENGTH -> {
                 arity(name, args, 1, 1);
                 yield NODES.numberNode(array(name, args, 0).size());
             }
-            case "States.ArrayUnique" -> {
+            case ARRAY_UNIQUE -> {
                 arity(name, args, 1, 1);
                 ArrayNode unique = NODES.arrayNode();
                 unique.addAll(new LinkedHashSet<>(toList(array(name, args, 0))));
                 yield unique;
             }
-            case "States.Base64Encode" -> {
+            case BASE64_ENCODE -> {
                 arity(name, args, 1, 1);
                 String text = limited(name, args, 0);
                 yield NODES.textNode(Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
             }
-            case "States.Base64Decode" -> {
+            case BASE64_DECODE -> {
                 arity(name, args, 1, 1);
                 String text = limited(name, args, 0);
                 try {
@@ -114,14 +113,14 @@ public final class Intrinsics {
                     throw failure(name, "the argument is not valid Base64: " + e.getMessage());
                 }
             }
-            case "States.Hash" -> hash(name, args);
-            case "States.JsonMerge" -> jsonMerge(name, args);
-            case "States.MathRandom" -> mathRandom(name, args);
-            case "States.MathAdd" -> {
+            case HASH -> hash(name, args);
+            case JSON_MERGE -> jsonMerge(name, args);
+            case MATH_RANDOM -> mathRandom(name, args);
+            case MATH_ADD -> {
                 arity(name, args, 2, 2);
                 yield number(int32(name, args, 0) + int32(name, args, 1));
             }
-            case "States.StringSplit" -> {
+            case STRING_SPLIT -> {
                 arity(name, args, 2, 2);
                 String text = string(name, args, 0);
                 String delimiters = string(name, args, 1);
@@ -134,12 +133,10 @@ public final class Intrinsics {
                 }
                 yield parts;
             }
-            case "States.UUID" -> {
+            case UUID -> {
                 arity(name, args, 0, 0);
                 yield NODES.textNode(uuid().toString());
             }
-            default -> throw failure(name, "unknown intrinsic function (the parser accepts only "
-                    + "the functions of the States Language)");
         };
     }
 
@@ -163,7 +160,7 @@ public final class Intrinsics {
     }
 
     private static JsonNode format(Intrinsic.Call call, List<JsonNode> args) {
-        String name = call.name();
+        String name = call.function().aslName();
         if (args.isEmpty()) {
             throw failure(name, "expected a template string and its arguments");
         }
@@ -301,7 +298,7 @@ public final class Intrinsics {
         return number(start + source.nextLong(end - start));
     }
 
-    private UUID uuid() {
+    private java.util.UUID uuid() {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40);
@@ -312,7 +309,7 @@ public final class Intrinsics {
             msb = (msb << 8) | (bytes[i] & 0xff);
             lsb = (lsb << 8) | (bytes[i + 8] & 0xff);
         }
-        return new UUID(msb, lsb);
+        return new java.util.UUID(msb, lsb);
     }
 
     /** An int node when the value fits, as Jackson reads such numbers, so that results compare equal to parsed JSON. */

@@ -23,10 +23,10 @@ public sealed interface Intrinsic permits Intrinsic.Call, Intrinsic.Literal, Int
     /**
      * {@code States.Name(arg, ...)}.
      *
-     * @param name      the function's full name, for example {@code States.Format}
+     * @param function  the function
      * @param arguments its arguments
      */
-    record Call(String name, List<Intrinsic> arguments) implements Intrinsic {
+    record Call(IntrinsicFunction function, List<Intrinsic> arguments) implements Intrinsic {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitCall(this);

@@ -55,6 +55,9 @@ public final class AslParser {
             "ToleratedFailurePercentage", "ToleratedFailureCount", "ToleratedFailurePercentagePath",
             "ToleratedFailureCountPath", "MaxConcurrencyPath", "Label", "Arguments", "Output", "Assign", "Credentials");
 
+    /** The state types, named as in ASL's Type field. */
+    private enum StateType { Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map }
+
     private final List<DefinitionException.Problem> problems = new ArrayList<>();
 
     private AslParser() {
@@ -270,22 +273,21 @@ public final class AslParser {
         if (queryLanguage != null && !"JSONPath".equals(queryLanguage.asText())) {
             problem(name, "QueryLanguage", location + "/QueryLanguage", "only JSONPath is supported by this engine yet");
         }
-        return switch (type) {
-            case "Pass" -> new State.Pass(name, location, path(name, node, "InputPath", location, false),
+        return switch (StateType.valueOf(type)) {
+            case Pass -> new State.Pass(name, location, path(name, node, "InputPath", location, false),
                     template(name, node, "Parameters", location), node.get("Result"),
                     path(name, node, "ResultPath", location, true), path(name, node, "OutputPath", location, false),
                     transition(name, node, location));
-            case "Task" -> task(name, node, location);
-            case "Choice" -> choice(name, node, location);
-            case "Wait" -> new State.Wait(name, location, path(name, node, "InputPath", location, false),
+            case Task -> task(name, node, location);
+            case Choice -> choice(name, node, location);
+            case Wait -> new State.Wait(name, location, path(name, node, "InputPath", location, false),
                     waitDuration(name, node, location), path(name, node, "OutputPath", location, false),
                     transition(name, node, location));
-            case "Succeed" -> new State.Succeed(name, location, path(name, node, "InputPath", location, false),
+            case Succeed -> new State.Succeed(name, location, path(name, node, "InputPath", location, false),
                     path(name, node, "OutputPath", location, false));
-            case "Fail" -> fail(name, node, location);
-            case "Parallel" -> parallel(name, node, location);
-            case "Map" -> map(name, node, location);
-            default -> throw new IllegalStateException("state type '" + type + "' passed the check against FIELDS");
+            case Fail -> fail(name, node, location);
+            case Parallel -> parallel(name, node, location);
+            case Map -> map(name, node, location);
         };
     }
 

@@ -2,12 +2,12 @@ package dev.mlops.workflows.asl.parse;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.mlops.workflows.asl.model.Intrinsic;
+import dev.mlops.workflows.asl.model.IntrinsicFunction;
 import dev.mlops.workflows.asl.path.JsonPath;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Parses an intrinsic function call such as {@code States.Format('Hello, {}', $.name)}. Arguments are string
@@ -15,12 +15,6 @@ import java.util.Set;
  * null, paths ({@code $...}, {@code $$...}) and nested calls.
  */
 public final class IntrinsicParser {
-
-    /** Every intrinsic function of the States Language. */
-    public static final Set<String> FUNCTIONS = Set.of("States.Format", "States.StringToJson", "States.JsonToString",
-            "States.Array", "States.ArrayPartition", "States.ArrayContains", "States.ArrayRange", "States.ArrayGetItem",
-            "States.ArrayLength", "States.ArrayUnique", "States.Base64Encode", "States.Base64Decode", "States.Hash",
-            "States.JsonMerge", "States.MathRandom", "States.MathAdd", "States.StringSplit", "States.UUID");
 
     /** "You can nest up to 10 intrinsic functions within a field" (developer guide, "Intrinsic functions"). */
     private static final int MAX_DEPTH = 10;
@@ -64,11 +58,9 @@ public final class IntrinsicParser {
             pos++;
         }
         String name = text.substring(start, pos);
-        if (!FUNCTIONS.contains(name)) {
-            pos = start;
-            throw new IllegalArgumentException("invalid intrinsic function '" + text + "': '" + name
-                    + "' is not an intrinsic function (expected one of " + new java.util.TreeSet<>(FUNCTIONS) + ")");
-        }
+        IntrinsicFunction function = IntrinsicFunction.named(name).orElseThrow(() -> new IllegalArgumentException(
+                "invalid intrinsic function '" + text + "': '" + name + "' is not an intrinsic function (expected one of "
+                        + java.util.Arrays.stream(IntrinsicFunction.values()).map(IntrinsicFunction::aslName).sorted().toList() + ")"));
         if (++depth > MAX_DEPTH) {
             pos = start;
             throw error("at most " + MAX_DEPTH + " nested intrinsic functions, not a deeper call");
@@ -79,7 +71,7 @@ public final class IntrinsicParser {
         if (peek(')')) {
             pos++;
             depth--;
-            return new Intrinsic.Call(name, args);
+            return new Intrinsic.Call(function, args);
         }
         while (true) {
             spaces();
@@ -90,7 +82,7 @@ public final class IntrinsicParser {
             } else {
                 expect(')');
                 depth--;
-                return new Intrinsic.Call(name, args);
+                return new Intrinsic.Call(function, args);
             }
         }
     }

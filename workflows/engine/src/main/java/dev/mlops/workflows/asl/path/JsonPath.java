@@ -294,13 +294,24 @@ public final class JsonPath {
         }
     }
 
-    record Compare(Operand left, String op, Operand right) implements Predicate {
+    /** The comparison operators of filter expressions. */
+    enum Op {
+        EQ("=="), NE("!="), LE("<="), GE(">="), LT("<"), GT(">");
+
+        private final String symbol;
+
+        Op(String symbol) {
+            this.symbol = symbol;
+        }
+    }
+
+    record Compare(Operand left, Op op, Operand right) implements Predicate {
         @Override
         public boolean test(JsonNode item, JsonNode root) {
             JsonNode a = left.value(item, root);
             JsonNode b = right.value(item, root);
             if (a == null || b == null) {
-                return op.equals("!=") && (a != null || b != null);
+                return op == Op.NE && (a != null || b != null);
             }
             Integer order = null;
             if (a.isNumber() && b.isNumber()) {
@@ -309,13 +320,12 @@ public final class JsonPath {
                 order = a.textValue().compareTo(b.textValue());
             }
             return switch (op) {
-                case "==" -> order != null ? order == 0 : a.equals(b);
-                case "!=" -> order != null ? order != 0 : !a.equals(b);
-                case "<" -> order != null && order < 0;
-                case "<=" -> order != null && order <= 0;
-                case ">" -> order != null && order > 0;
-                case ">=" -> order != null && order >= 0;
-                default -> throw new IllegalStateException("operator " + op + " was accepted by the parser");
+                case EQ -> order != null ? order == 0 : a.equals(b);
+                case NE -> order != null ? order != 0 : !a.equals(b);
+                case LT -> order != null && order < 0;
+                case LE -> order != null && order <= 0;
+                case GT -> order != null && order > 0;
+                case GE -> order != null && order >= 0;
             };
         }
     }
@@ -537,9 +547,9 @@ public final class JsonPath {
             }
             Operand left = operand();
             skipSpaces();
-            for (String op : new String[] {"==", "!=", "<=", ">=", "<", ">"}) {
-                if (text.startsWith(op, pos)) {
-                    pos += op.length();
+            for (Op op : Op.values()) {
+                if (text.startsWith(op.symbol, pos)) {
+                    pos += op.symbol.length();
                     skipSpaces();
                     return new Compare(left, op, operand());
                 }
