@@ -23,6 +23,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * One execution: walks the states, applies the data flow in AWS's order (InputPath, Parameters, the state's work,
@@ -189,6 +196,15 @@ final class Interpreter {
 
         void changed() {
             context = null;
+        }
+
+        /** This state's scope as one Map iteration's ItemSelector sees it: $$.Map.Item set. */
+        Scope forItem(int index, JsonNode value) {
+            Scope item = new Scope(stateName, enteredEventId, enteredTime);
+            item.retryCount = retryCount;
+            item.mapIndex = index;
+            item.mapValue = value;
+            return item;
         }
 
         AslError runtime(String detail) {
@@ -444,11 +460,13 @@ final class Interpreter {
                 JsonNode effective = inputPath(s.inputPath(), raw, scope);
                 JsonNode params = s.parameters() == null ? effective : template(s.parameters(), effective, scope, "Parameters");
                 long startedId = event(trail, "ParallelStateStarted", null, NODES.objectNode());
-                ArrayNode results = NODES.arrayNode(s.branches().size());
+                List<Supplier<JsonNode>> branches = new ArrayList<>();
+                for (StateMachine branch : s.branches()) {
+                    branches.add(() -> runMachine(branch, params, new Trail(startedId)));
+                }
+                ArrayNode results;
                 try {
-                    for (StateMachine branch : s.branches()) {
-                        results.add(runMachine(branch, params, new Trail(startedId)));
-                    }
+                    results = runAll(branches, 0);
                 } catch (AslError e) {
                     event(trail, "ParallelStateFailed", null, NODES.objectNode());
                     throw e;
@@ -473,34 +491,18 @@ final class Interpreter {
                 ObjectNode started = NODES.objectNode();
                 started.put("length", items.size());
                 long startedId = event(trail, "MapStateStarted", "mapStateStartedEventDetails", started);
-                ArrayNode results = NODES.arrayNode(items.size());
-                // Iterations run one after another in item order: outputs are the same as AWS's concurrent runs
-                // (results keep item order), so MaxConcurrency changes nothing here.
+                List<Supplier<JsonNode>> iterations = new ArrayList<>(items.size());
                 for (int i = 0; i < items.size(); i++) {
-                    Trail iteration = new Trail(startedId);
-                    ObjectNode iterationDetails = NODES.objectNode();
-                    iterationDetails.put("name", s.name());
-                    iterationDetails.put("index", i);
-                    event(iteration, "MapIterationStarted", "mapIterationStartedEventDetails", iterationDetails);
-                    try {
-                        JsonNode itemInput = items.get(i);
-                        if (s.itemSelector() != null) {
-                            scope.mapIndex = i;
-                            scope.mapValue = items.get(i);
-                            scope.changed();
-                            itemInput = template(s.itemSelector(), effective, scope, "ItemSelector");
-                            checkSize(s.name(), itemInput, "an iteration input");
-                        }
-                        results.add(runMachine(s.processor(), itemInput, iteration));
-                    } catch (AslError e) {
-                        event(iteration, "MapIterationFailed", "mapIterationFailedEventDetails", iterationDetails);
-                        event(trail, "MapStateFailed", null, NODES.objectNode());
-                        throw e;
-                    }
-                    event(iteration, "MapIterationSucceeded", "mapIterationSucceededEventDetails", iterationDetails);
+                    int index = i;
+                    iterations.add(() -> iteration(s, effective, items.get(index), index, startedId));
                 }
-                scope.mapIndex = -1;
-                scope.changed();
+                ArrayNode results;
+                try {
+                    results = runAll(iterations, s.maxConcurrency());
+                } catch (AslError e) {
+                    event(trail, "MapStateFailed", null, NODES.objectNode());
+                    throw e;
+                }
                 event(trail, "MapStateSucceeded", null, NODES.objectNode());
                 JsonNode selected = s.resultSelector() == null ? results : template(s.resultSelector(), results, scope, "ResultSelector");
                 JsonNode output = finish(s.name(), resultPath(s.resultPath(), raw, selected, scope), s.outputPath(), scope);
@@ -508,11 +510,84 @@ final class Interpreter {
             });
             return exit(s, step);
         }
+
+        /** One Map iteration: its ItemSelector, its run of the ItemProcessor, its events. */
+        private JsonNode iteration(State.Map s, JsonNode effective, JsonNode item, int index, long startedId) {
+            Trail iteration = new Trail(startedId);
+            ObjectNode details = NODES.objectNode();
+            details.put("name", s.name());
+            details.put("index", index);
+            event(iteration, "MapIterationStarted", "mapIterationStartedEventDetails", details);
+            JsonNode output;
+            try {
+                JsonNode itemInput = item;
+                if (s.itemSelector() != null) {
+                    itemInput = template(s.itemSelector(), effective, scope.forItem(index, item), "ItemSelector");
+                    checkSize(s.name(), itemInput, "an iteration input");
+                }
+                output = runMachine(s.processor(), itemInput, iteration);
+            } catch (AslError e) {
+                event(iteration, "MapIterationFailed", "mapIterationFailedEventDetails", details);
+                throw e;
+            }
+            event(iteration, "MapIterationSucceeded", "mapIterationSucceededEventDetails", details);
+            return output;
+        }
+    }
+
+    /**
+     * Runs Parallel branches or Map iterations and returns their outputs in order. On a virtual clock they run one
+     * after another on this thread, so that runs are reproducible (seeded randomness, history order). On a real
+     * clock they run concurrently as in AWS, at most {@code maxConcurrency} at a time (0: no limit), and the first
+     * failure cancels the rest.
+     */
+    private ArrayNode runAll(List<Supplier<JsonNode>> branches, int maxConcurrency) {
+        ArrayNode results = NODES.arrayNode(branches.size());
+        if (!(clock instanceof RealClock) || branches.size() < 2 || maxConcurrency == 1) {
+            for (Supplier<JsonNode> branch : branches) {
+                results.add(branch.get());
+            }
+            return results;
+        }
+        int threads = maxConcurrency == 0 ? branches.size() : Math.min(maxConcurrency, branches.size());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "asl-branch-" + executionName);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CompletionService<JsonNode> done = new ExecutorCompletionService<>(pool);
+            List<Future<JsonNode>> futures = new ArrayList<>(branches.size());
+            for (Supplier<JsonNode> branch : branches) {
+                futures.add(done.submit(branch::get));
+            }
+            for (int i = 0; i < branches.size(); i++) {
+                try {
+                    done.take().get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException failure) {
+                        throw failure;
+                    }
+                    throw new IllegalStateException("a branch failed", e.getCause());
+                }
+            }
+            for (Future<JsonNode> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while branches ran", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a finished branch cannot fail", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Runs {@code attempt}, retrying and catching as the state's Retry and Catch say. */
     private Step withRetry(List<Retrier> retriers, List<Catcher> catchers, JsonNode raw, Scope scope,
-                           java.util.function.Supplier<Step> attempt) {
+                           Supplier<Step> attempt) {
         int[] attempts = new int[retriers.size()];
         while (true) {
             try {
