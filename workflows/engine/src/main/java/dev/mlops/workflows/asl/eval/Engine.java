@@ -131,7 +131,7 @@ public final class Engine {
         return task;
     }
 
-    /** Forgets a parked task that ended without a callback (timed out or failed to start). */
+    /** Forgets a parked task that failed before or without a callback. */
     void unpark(ParkedTask task) {
         parked.remove(task.token(), task);
     }

@@ -252,14 +252,23 @@ final class Interpreter {
             Step step = withRetry(s.retry(), s.catchers(), raw, scope, () -> {
                 Resource resource = Resource.parse(s.resource());
                 Optional<TaskHandler> handler = engine.resolver().resolve(resource);
-                ParkedTask parked = handler.isPresent() && resource.isCallback() ? engine.park(clock.now()) : null;
+                // The token exists before Parameters are evaluated: they pass it on as $$.Task.Token.
+                ParkedTask parked = resource.isCallback() ? engine.park(clock.now()) : null;
                 scope.taskToken = parked == null ? null : parked.token();
                 scope.changed();
-                JsonNode effective = inputPath(s.inputPath(), raw, scope);
-                JsonNode params = s.parameters() == null ? effective : template(s.parameters(), effective, scope, "Parameters");
-                Integer timeout = seconds(s.timeoutSeconds(), s.timeoutSecondsPath(), effective, scope, "TimeoutSecondsPath");
-                Integer heartbeat = seconds(s.heartbeatSeconds(), s.heartbeatSecondsPath(), effective, scope, "HeartbeatSecondsPath");
-                JsonNode result = runTask(s, resource, handler, parked, params, timeout, heartbeat);
+                JsonNode result;
+                try {
+                    JsonNode effective = inputPath(s.inputPath(), raw, scope);
+                    JsonNode params = s.parameters() == null ? effective : template(s.parameters(), effective, scope, "Parameters");
+                    Integer timeout = seconds(s.timeoutSeconds(), s.timeoutSecondsPath(), effective, scope, "TimeoutSecondsPath");
+                    Integer heartbeat = seconds(s.heartbeatSeconds(), s.heartbeatSecondsPath(), effective, scope, "HeartbeatSecondsPath");
+                    result = runTask(s, resource, handler, parked, params, timeout, heartbeat);
+                } catch (AslError e) {
+                    if (parked != null && !parked.isTimedOut()) {
+                        engine.unpark(parked);
+                    }
+                    throw e;
+                }
                 JsonNode selected = s.resultSelector() == null ? result : template(s.resultSelector(), result, scope, "ResultSelector");
                 JsonNode output = finish(s.name(), resultPath(s.resultPath(), raw, selected, scope), s.outputPath(), scope);
                 return Step.of(output, s.transition());
@@ -289,14 +298,8 @@ final class Interpreter {
             try {
                 result = handler.get().invoke(new TaskRequest(resource, params, scope.taskToken, s.name(), executionArn, clock));
             } catch (AslError e) {
-                if (parked != null) {
-                    engine.unpark(parked);
-                }
                 throw taskFailed(resource, e.error(), e.cause());
             } catch (RuntimeException e) {
-                if (parked != null) {
-                    engine.unpark(parked);
-                }
                 throw taskFailed(resource, StatesErrors.TASK_FAILED, e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             }

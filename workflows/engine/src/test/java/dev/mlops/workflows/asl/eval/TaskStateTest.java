@@ -58,6 +58,14 @@ class TaskStateTest {
     }
 
     @Test
+    void unknownCallbackResource_stillGetsItsToken_thenTaskFailed() {
+        ExecutionResult r = run(single("Task", "\"Resource\": \"arn:aws:states:::sqs:sendMessage.waitForTaskToken\","
+                + " \"Parameters\": {\"MessageBody\": {\"token.$\": \"$$.Task.Token\"}}"), "{}");
+        assertEquals(StatesErrors.TASK_FAILED, r.error());
+        assertTrue(r.cause().contains("'arn:aws:states:::sqs:sendMessage.waitForTaskToken'"), r.cause());
+    }
+
+    @Test
     void handlerError_keepsItsName() {
         StubTaskResolver resolver = new StubTaskResolver().on(LAMBDA, request -> {
             throw new AslError("Lambda.ServiceException", "boom");
