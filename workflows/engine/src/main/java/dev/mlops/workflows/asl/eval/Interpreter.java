@@ -54,6 +54,7 @@ final class Interpreter {
     private final Intrinsics intrinsics;
     private final ChoiceEvaluator choices = new ChoiceEvaluator();
     private final List<HistoryEvent> history = new ArrayList<>();
+    private Timeline rootTime;
     private Instant startTime;
     private Instant deadline;
 
@@ -75,11 +76,12 @@ final class Interpreter {
     }
 
     ExecutionResult run() {
-        startTime = clock.now();
+        rootTime = Timeline.of(clock);
+        startTime = rootTime.now();
         if (machine.timeoutSeconds() != null) {
             deadline = startTime.plusSeconds(machine.timeoutSeconds());
         }
-        Trail trail = new Trail();
+        Trail trail = new Trail(0, rootTime);
         ObjectNode started = NODES.objectNode();
         started.set("input", input);
         started.put("roleArn", Engine.ARN_PREFIX.replace(":states:", ":iam:") + "role/local");
@@ -109,13 +111,13 @@ final class Interpreter {
         synchronized (history) {
             events = List.copyOf(history);
         }
-        return new ExecutionResult(executionArn, status, output, error, cause, startTime, clock.now(), events);
+        return new ExecutionResult(executionArn, status, output, error, cause, startTime, rootTime.now(), events);
     }
 
     private JsonNode runMachine(StateMachine m, JsonNode data, Trail trail) {
         String name = m.startAt();
         while (true) {
-            if (deadline != null && !clock.now().isBefore(deadline)) {
+            if (deadline != null && !trail.time.now().isBefore(deadline)) {
                 throw executionTimeout();
             }
             State state = m.state(name);
@@ -135,15 +137,14 @@ final class Interpreter {
         }
     }
 
-    /** The last event of one branch of the execution, for previousEventId. */
+    /** One branch of the execution: its last event (for previousEventId) and its timeline. */
     private static final class Trail {
+        private final Timeline time;
         private long lastEventId;
 
-        Trail() {
-        }
-
-        Trail(long after) {
+        Trail(long after, Timeline time) {
             this.lastEventId = after;
+            this.time = time;
         }
     }
 
@@ -225,7 +226,7 @@ final class Interpreter {
             ObjectNode details = NODES.objectNode();
             details.put("name", state.name());
             details.set("input", raw);
-            Instant now = clock.now();
+            Instant now = trail.time.now();
             long id = event(trail, state.type() + "StateEntered", "stateEnteredEventDetails", details);
             this.scope = new Scope(state.name(), id, now);
         }
@@ -249,11 +250,11 @@ final class Interpreter {
 
         @Override
         public Step visitTask(State.Task s) {
-            Step step = withRetry(s.retry(), s.catchers(), raw, scope, () -> {
+            Step step = withRetry(s.retry(), s.catchers(), raw, scope, trail.time, () -> {
                 Resource resource = Resource.parse(s.resource());
                 Optional<TaskHandler> handler = engine.resolver().resolve(resource);
                 // The token exists before Parameters are evaluated: they pass it on as $$.Task.Token.
-                ParkedTask parked = resource.isCallback() ? engine.park(clock.now()) : null;
+                ParkedTask parked = resource.isCallback() ? engine.park(trail.time.now()) : null;
                 scope.taskToken = parked == null ? null : parked.token();
                 scope.changed();
                 JsonNode result;
@@ -293,10 +294,10 @@ final class Interpreter {
                         + "': this engine was given no integration for it.");
             }
             event(trail, "TaskStarted", "taskStartedEventDetails", resourceDetails(resource));
-            Instant started = clock.now();
+            Instant started = trail.time.now();
             JsonNode result;
             try {
-                result = handler.get().invoke(new TaskRequest(resource, params, scope.taskToken, s.name(), executionArn, clock));
+                result = handler.get().invoke(new TaskRequest(resource, params, scope.taskToken, s.name(), executionArn, trail.time));
             } catch (AslError e) {
                 throw taskFailed(resource, e.error(), e.cause());
             } catch (RuntimeException e) {
@@ -309,7 +310,7 @@ final class Interpreter {
                 submitted.set("output", result == null ? NODES.nullNode() : result);
                 event(trail, "TaskSubmitted", "taskSubmittedEventDetails", submitted);
                 result = awaitCallback(resource, parked, timeoutAt, heartbeat);
-            } else if (timeoutAt != null && clock.now().isAfter(timeoutAt)) {
+            } else if (timeoutAt != null && trail.time.now().isAfter(timeoutAt)) {
                 throw timedOut(resource, StatesErrors.TIMEOUT);
             }
             if (result == null) {
@@ -325,14 +326,14 @@ final class Interpreter {
             while (true) {
                 Instant heartbeatAt = heartbeat == null ? null : parked.lastHeartbeat().plusSeconds(heartbeat);
                 Instant wakeAt = earliest(earliest(timeoutAt, heartbeatAt), deadline);
-                if (clock.await(parked.callback(), wakeAt)) {
+                if (trail.time.await(parked.callback(), wakeAt)) {
                     TaskCallback callback = parked.callback().join();
                     if (callback.isSuccess()) {
                         return callback.output();
                     }
                     throw taskFailed(resource, callback.error(), callback.cause());
                 }
-                Instant now = clock.now();
+                Instant now = trail.time.now();
                 if (timeoutAt != null && !now.isBefore(timeoutAt)) {
                     parked.timedOut();
                     throw timedOut(resource, StatesErrors.TIMEOUT);
@@ -394,10 +395,10 @@ final class Interpreter {
             JsonNode effective = inputPath(s.inputPath(), raw, scope);
             Instant until = until(s.duration(), effective);
             if (deadline != null && until.isAfter(deadline)) {
-                clock.sleepUntil(deadline);
+                trail.time.sleepUntil(deadline);
                 throw executionTimeout();
             }
-            clock.sleepUntil(until);
+            trail.time.sleepUntil(until);
             JsonNode output = finish(s.name(), effective, s.outputPath(), scope);
             return exit(s, Step.of(output, s.transition()));
         }
@@ -459,21 +460,26 @@ final class Interpreter {
 
         @Override
         public Step visitParallel(State.Parallel s) {
-            Step step = withRetry(s.retry(), s.catchers(), raw, scope, () -> {
+            Step step = withRetry(s.retry(), s.catchers(), raw, scope, trail.time, () -> {
                 JsonNode effective = inputPath(s.inputPath(), raw, scope);
                 JsonNode params = s.parameters() == null ? effective : template(s.parameters(), effective, scope, "Parameters");
                 long startedId = event(trail, "ParallelStateStarted", null, NODES.objectNode());
                 List<Supplier<JsonNode>> branches = new ArrayList<>();
+                List<Timeline> forks = new ArrayList<>();
                 for (StateMachine branch : s.branches()) {
-                    branches.add(() -> runMachine(branch, params, new Trail(startedId)));
+                    Timeline fork = trail.time.fork();
+                    forks.add(fork);
+                    branches.add(() -> runMachine(branch, params, new Trail(startedId, fork)));
                 }
                 ArrayNode results;
                 try {
                     results = runAll(branches, 0);
                 } catch (AslError e) {
+                    trail.time.join(forks);
                     event(trail, "ParallelStateFailed", null, NODES.objectNode());
                     throw e;
                 }
+                trail.time.join(forks);
                 event(trail, "ParallelStateSucceeded", null, NODES.objectNode());
                 JsonNode selected = s.resultSelector() == null ? results : template(s.resultSelector(), results, scope, "ResultSelector");
                 JsonNode output = finish(s.name(), resultPath(s.resultPath(), raw, selected, scope), s.outputPath(), scope);
@@ -484,7 +490,7 @@ final class Interpreter {
 
         @Override
         public Step visitMap(State.Map s) {
-            Step step = withRetry(s.retry(), s.catchers(), raw, scope, () -> {
+            Step step = withRetry(s.retry(), s.catchers(), raw, scope, trail.time, () -> {
                 JsonNode effective = inputPath(s.inputPath(), raw, scope);
                 JsonNode items = find(s.itemsPath(), effective, scope, "ItemsPath");
                 if (!items.isArray()) {
@@ -495,17 +501,22 @@ final class Interpreter {
                 started.put("length", items.size());
                 long startedId = event(trail, "MapStateStarted", "mapStateStartedEventDetails", started);
                 List<Supplier<JsonNode>> iterations = new ArrayList<>(items.size());
+                List<Timeline> forks = new ArrayList<>(items.size());
                 for (int i = 0; i < items.size(); i++) {
                     int index = i;
-                    iterations.add(() -> iteration(s, effective, items.get(index), index, startedId));
+                    Timeline fork = trail.time.fork();
+                    forks.add(fork);
+                    iterations.add(() -> iteration(s, effective, items.get(index), index, new Trail(startedId, fork)));
                 }
                 ArrayNode results;
                 try {
                     results = runAll(iterations, s.maxConcurrency());
                 } catch (AslError e) {
+                    trail.time.join(forks);
                     event(trail, "MapStateFailed", null, NODES.objectNode());
                     throw e;
                 }
+                trail.time.join(forks);
                 event(trail, "MapStateSucceeded", null, NODES.objectNode());
                 JsonNode selected = s.resultSelector() == null ? results : template(s.resultSelector(), results, scope, "ResultSelector");
                 JsonNode output = finish(s.name(), resultPath(s.resultPath(), raw, selected, scope), s.outputPath(), scope);
@@ -515,8 +526,7 @@ final class Interpreter {
         }
 
         /** One Map iteration: its ItemSelector, its run of the ItemProcessor, its events. */
-        private JsonNode iteration(State.Map s, JsonNode effective, JsonNode item, int index, long startedId) {
-            Trail iteration = new Trail(startedId);
+        private JsonNode iteration(State.Map s, JsonNode effective, JsonNode item, int index, Trail iteration) {
             ObjectNode details = NODES.objectNode();
             details.put("name", s.name());
             details.put("index", index);
@@ -589,7 +599,7 @@ final class Interpreter {
     }
 
     /** Runs {@code attempt}, retrying and catching as the state's Retry and Catch say. */
-    private Step withRetry(List<Retrier> retriers, List<Catcher> catchers, JsonNode raw, Scope scope,
+    private Step withRetry(List<Retrier> retriers, List<Catcher> catchers, JsonNode raw, Scope scope, Timeline time,
                            Supplier<Step> attempt) {
         int[] attempts = new int[retriers.size()];
         while (true) {
@@ -602,7 +612,7 @@ final class Interpreter {
                 int r = firstMatch(retriers.stream().map(Retrier::errorEquals).toList(), e);
                 if (r >= 0 && attempts[r] < retriers.get(r).maxAttempts()) {
                     Retrier retrier = retriers.get(r);
-                    clock.sleepUntil(clock.now().plusMillis(delayMillis(retrier, attempts[r])));
+                    time.sleepUntil(time.now().plusMillis(delayMillis(retrier, attempts[r])));
                     attempts[r]++;
                     scope.retryCount++;
                     scope.changed();
@@ -821,7 +831,7 @@ final class Interpreter {
     private long event(Trail trail, String type, String detailsName, ObjectNode details) {
         synchronized (history) {
             long id = history.size() + 1;
-            history.add(new HistoryEvent(id, trail.lastEventId, clock.now(), type, detailsName, details));
+            history.add(new HistoryEvent(id, trail.lastEventId, trail.time.now(), type, detailsName, details));
             trail.lastEventId = id;
             return id;
         }

@@ -41,6 +41,15 @@ class MapStateTest {
     }
 
     @Test
+    void virtualClock_iterationWaitsOverlap() {
+        String def = "{\"StartAt\": \"M\", \"States\": {\"M\": {\"Type\": \"Map\", \"End\": true, \"ItemProcessor\": {\"StartAt\": \"W\","
+                + " \"States\": {\"W\": {\"Type\": \"Wait\", \"SecondsPath\": \"$\", \"End\": true}}}}}}";
+        ExecutionResult r = run(def, "[30, 60, 10]");
+        assertEquals(json("[30, 60, 10]"), r.output());
+        assertEquals(java.time.Duration.ofSeconds(60), java.time.Duration.between(r.startDate(), r.stopDate()));
+    }
+
+    @Test
     void emptyArray_givesEmptyResult() {
         String def = "{\"StartAt\": \"M\", \"States\": {\"M\": {\"Type\": \"Map\", \"ItemProcessor\": {\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}, \"End\": true}}}";
         assertOutput("[]", def, "[]");

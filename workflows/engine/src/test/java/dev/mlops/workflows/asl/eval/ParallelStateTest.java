@@ -44,6 +44,19 @@ class ParallelStateTest {
     }
 
     @Test
+    void virtualClock_siblingWaitsOverlap_asBranchesRunSideBySideInAws() {
+        String wait = "{\"StartAt\": \"W\", \"States\": {\"W\": {\"Type\": \"Wait\", \"Seconds\": %d, \"End\": true}}}";
+        String def = "{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Parallel\", \"Next\": \"After\", \"Branches\": ["
+                + String.format(wait, 20) + ", " + String.format(wait, 10) + "]}, \"After\": {\"Type\": \"Pass\", \"End\": true}}}";
+        ExecutionResult r = run(def, "{}");
+        assertEquals(java.time.Duration.ofSeconds(20), java.time.Duration.between(r.startDate(), r.stopDate()));
+        java.util.List<HistoryEvent> waitsEntered = r.history().stream().filter(e -> e.type().equals("WaitStateEntered")).toList();
+        assertEquals(r.startDate(), waitsEntered.get(1).timestamp(), "the second branch starts when the first does");
+        HistoryEvent after = r.history().stream().filter(e -> e.type().equals("PassStateEntered")).findFirst().orElseThrow();
+        assertEquals(r.startDate().plusSeconds(20), after.timestamp(), "the state after continues from the latest branch");
+    }
+
+    @Test
     void history_hasParallelEvents() {
         ExecutionResult r = run(fixture("parallel.asl.json"), "{\"n\": 3}");
         java.util.List<String> types = r.history().stream().map(HistoryEvent::type).toList();
