@@ -20,12 +20,18 @@ import java.util.Set;
  * @param type            the event type
  * @param detailsName     the name of the details field, for example {@code stateEnteredEventDetails}
  * @param details         the details; payload fields (input, output, parameters) hold JSON values here, and
- *                        {@link #toAwsJson()} renders them as strings as AWS does. Never modified after creation.
+ *                        {@link #toAwsJson()} renders them as strings as AWS does
  */
 public record HistoryEvent(long id, long previousEventId, Instant timestamp, String type, String detailsName,
                            ObjectNode details) {
 
     private static final Set<String> PAYLOAD_FIELDS = Set.of("input", "output", "parameters");
+
+    /** A copy of the details: the event itself never changes. */
+    @Override
+    public ObjectNode details() {
+        return details.deepCopy();
+    }
 
     /** The event as GetExecutionHistory returns it: payloads as JSON strings with their {@code *Details}. */
     public ObjectNode toAwsJson() {
