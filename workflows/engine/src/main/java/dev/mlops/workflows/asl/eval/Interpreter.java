@@ -754,7 +754,12 @@ final class Interpreter {
 
             @Override
             public JsonNode visitPath(PayloadTemplate.PathValue value) {
-                return find(value.path(), data, scope, field);
+                JsonPath path = value.path();
+                if (path.isIndexPastEnd(path.isContext() ? scope.context() : data)) {
+                    // Step Functions' one leniency in payload templates: an index past the end of an array is null.
+                    return NODES.nullNode();
+                }
+                return find(path, data, scope, field);
             }
 
             @Override

@@ -103,6 +103,18 @@ public final class JsonPath {
     }
 
     /**
+     * Whether this reference path ends in an array index past the end of an array that exists, as {@code $.a[5]} on
+     * {@code {"a": [1]}}. Step Functions resolves such a payload-template path to null instead of failing.
+     */
+    public boolean isIndexPastEnd(JsonNode root) {
+        if (!isReference || segments.isEmpty() || !(segments.get(segments.size() - 1) instanceof Index last)) {
+            return false;
+        }
+        JsonNode parent = new JsonPath(text, isContext, segments.subList(0, segments.size() - 1)).find(root);
+        return parent != null && parent.isArray() && last.index() >= parent.size();
+    }
+
+    /**
      * Returns a copy of {@code root} with {@code value} at this reference path, creating missing objects along the
      * way; only the objects on the path are copied. {@code $} replaces the root.
      *
@@ -286,11 +298,12 @@ public final class JsonPath {
         }
     }
 
-    /** {@code @.x} alone: the relative path exists. */
+    /** {@code @.x} alone: the path exists and is not null (Step Functions treats an explicit null as false). */
     record Exists(Operand operand) implements Predicate {
         @Override
         public boolean test(JsonNode item, JsonNode root) {
-            return operand.value(item, root) != null;
+            JsonNode value = operand.value(item, root);
+            return value != null && !value.isNull();
         }
     }
 

@@ -44,6 +44,13 @@ class DataFlowTest {
     }
 
     @Test
+    void parameters_indexPastEndOfArray_isNull_butMissingFieldFails() {
+        assertOutput("{\"x\": null}", single("Pass", "\"Parameters\": {\"x.$\": \"$.a[5]\"}"), "{\"a\": [1]}");
+        assertEquals(StatesErrors.RUNTIME, run(single("Pass", "\"Parameters\": {\"x.$\": \"$.b[5]\"}"), "{\"a\": [1]}").error());
+        assertEquals(StatesErrors.RUNTIME, run(single("Pass", "\"Parameters\": {\"x.$\": \"$.a[5].c\"}"), "{\"a\": [1]}").error());
+    }
+
+    @Test
     void parameters_insideArrays_areResolved() {
         assertOutput("{\"list\": [{\"v\": 1}, 2]}", single("Pass", "\"Parameters\": {\"list\": [{\"v.$\": \"$.a\"}, 2]}"), "{\"a\": 1}");
     }

@@ -53,6 +53,9 @@ class JsonPathTest {
         assertEquals(json("[{\"price\": 9, \"t\": \"c\", \"isbn\": \"x\"}]"), JsonPath.parse("$.store.book[-1:]").find(doc));
         assertEquals(json("[8, 9]"), JsonPath.parse("$.store.book[0,2].price").find(doc));
         assertEquals(json("[]"), JsonPath.parse("$.store.book[?(@.price > 100)]").find(doc));
+        JsonNode withNull = json("[{\"k\": null, \"n\": 1}, {\"k\": 1, \"n\": 2}, {\"n\": 3}]");
+        assertEquals(json("[2]"), JsonPath.parse("$[?(@.k)].n").find(withNull), "an explicit null is false");
+        assertEquals(json("[1, 3]"), JsonPath.parse("$[?(!@.k)].n").find(withNull));
     }
 
     @Test
