@@ -706,12 +706,21 @@ final class Interpreter {
         }
     }
 
+    /** A path field (InputPath, OutputPath, ItemsPath, SecondsPath, ...): a miss reads as Jayway reports it to AWS. */
     private JsonNode find(JsonPath path, JsonNode data, Scope scope, String field) {
         JsonNode node = path.find(path.isContext() ? scope.context() : data);
         if (node == null) {
-            throw scope.runtime("Invalid path '" + path + "' : The JSONPath '" + path + "' specified for the field '"
-                    + field + "' could not be found in the " + (path.isContext() ? "context object " + abbreviate(scope.context())
-                    : "input " + abbreviate(data)));
+            throw scope.runtime("Invalid path '" + path + "' : No results for path: " + path.normalized());
+        }
+        return node;
+    }
+
+    /** A {@code .$} value of a payload template, or a path argument of an intrinsic in one. */
+    private JsonNode findForTemplate(JsonPath path, JsonNode data, Scope scope, String field) {
+        JsonNode node = path.find(path.isContext() ? scope.context() : data);
+        if (node == null) {
+            throw scope.runtime("The JSONPath '" + path + "' specified for the field '" + field + "' could not be found in the "
+                    + (path.isContext() ? "context object " + abbreviate(scope.context()) : "input " + abbreviate(data)));
         }
         return node;
     }
@@ -759,12 +768,12 @@ final class Interpreter {
                     // Step Functions' one leniency in payload templates: an index past the end of an array is null.
                     return NODES.nullNode();
                 }
-                return find(path, data, scope, field);
+                return findForTemplate(path, data, scope, field);
             }
 
             @Override
             public JsonNode visitIntrinsic(PayloadTemplate.IntrinsicValue value) {
-                return intrinsics.evaluate(value.call(), path -> find(path, data, scope, field));
+                return intrinsics.evaluate(value.call(), path -> findForTemplate(path, data, scope, field));
             }
         });
     }

@@ -53,6 +53,21 @@ public final class JsonPath {
         return text;
     }
 
+    /**
+     * A reference path in Jayway's normalised notation, as AWS quotes it in States.Runtime causes:
+     * {@code $['a']['b'][0]}; any other path as written.
+     */
+    public String normalized() {
+        if (!isReference) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(isContext ? "$$" : "$");
+        for (Segment s : segments) {
+            b.append(s instanceof Field f ? "['" + f.name() + "']" : "[" + ((Index) s).index() + "]");
+        }
+        return b.toString();
+    }
+
     /** Whether this path starts with {@code $$} and so reads the context object. */
     public boolean isContext() {
         return isContext;
