@@ -779,12 +779,44 @@ final class Interpreter {
     }
 
     private void checkSize(String stateName, JsonNode payload, String what) {
+        if (upperBound(payload, MAX_PAYLOAD_BYTES) <= MAX_PAYLOAD_BYTES) {
+            return;
+        }
         long size = size(payload);
         if (size > MAX_PAYLOAD_BYTES) {
             throw new AslError(StatesErrors.DATA_LIMIT_EXCEEDED, "The state/task '" + stateName + "' returned "
                     + what + " of " + size + " bytes, exceeding the maximum of " + MAX_PAYLOAD_BYTES
                     + " bytes (256 KiB as a UTF-8 string).");
         }
+    }
+
+    /**
+     * A cheap upper bound of the payload's size as compact UTF-8 JSON (a character takes at most 6 bytes, as a
+     * {@code \\uXXXX} escape), walking the tree only until {@code budget} is passed; most payloads are far below the
+     * limit and need no exact count.
+     */
+    static long upperBound(JsonNode node, long budget) {
+        if (node.isTextual()) {
+            return 2 + 6L * node.textValue().length();
+        }
+        if (node.isContainerNode()) {
+            long total = 2 + Math.max(0, node.size() - 1);
+            if (node.isObject()) {
+                for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext() && total <= budget; ) {
+                    java.util.Map.Entry<String, JsonNode> e = it.next();
+                    total += 3 + 6L * e.getKey().length() + upperBound(e.getValue(), budget - total);
+                }
+            } else {
+                for (int i = 0; i < node.size() && total <= budget; i++) {
+                    total += upperBound(node.get(i), budget - total);
+                }
+            }
+            return total;
+        }
+        if (node.isBigDecimal() || node.isBigInteger()) {
+            return node.toString().length();
+        }
+        return 25;
     }
 
     /** The payload's size as compact UTF-8 JSON, counted without building the string. */

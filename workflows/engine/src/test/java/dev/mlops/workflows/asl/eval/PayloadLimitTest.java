@@ -43,6 +43,21 @@ class PayloadLimitTest {
     }
 
     @Test
+    void nestedPayloads_nearTheLimit_areCountedExactly() {
+        // Many small fields: the cheap bound passes the limit, so the exact count decides.
+        StringBuilder items = new StringBuilder("[");
+        int n = (262_144 - 1) / 11; // each item is 10 bytes plus a comma
+        for (int i = 0; i < n; i++) {
+            items.append(i == 0 ? "" : ",").append("\"abcdefgh\"");
+        }
+        String array = items.append("]").toString();
+        long exact = Interpreter.size(json(array));
+        assertTrue(exact > 262_144 - 20 && exact <= 262_144, "fixture size " + exact);
+        assertEquals(ExecutionResult.Status.SUCCEEDED, taskReturning(array, "").status());
+        assertEquals(StatesErrors.DATA_LIMIT_EXCEEDED, taskReturning(array.replace("[\"abcdefgh\"", "[\"abcdefghijklmnopqrstuvwxyz\""), "").error());
+    }
+
+    @Test
     void limitAppliesAfterOutputPath() {
         assertEquals(ExecutionResult.Status.SUCCEEDED, taskReturning(stringOf(300_000), ", \"ResultPath\": null").status());
     }
