@@ -56,6 +56,7 @@ final class Interpreter {
     private final List<HistoryEvent> history = new ArrayList<>();
     private Timeline rootTime;
     private Instant startTime;
+    private String startTimeText;
     private Instant deadline;
 
     Interpreter(Engine engine, StateMachine machine, String stateMachineName, String executionName, JsonNode input) {
@@ -78,6 +79,7 @@ final class Interpreter {
     ExecutionResult run() {
         rootTime = Timeline.of(clock);
         startTime = rootTime.now();
+        startTimeText = Timestamps.format(startTime);
         if (machine.timeoutSeconds() != null) {
             deadline = startTime.plusSeconds(machine.timeoutSeconds());
         }
@@ -157,6 +159,7 @@ final class Interpreter {
         String taskToken;
         int mapIndex = -1;
         JsonNode mapValue;
+        private String enteredTimeText;
         private ObjectNode context;
 
         Scope(String stateName, long enteredEventId, Instant enteredTime) {
@@ -174,10 +177,10 @@ final class Interpreter {
                 execution.set("Input", input);
                 execution.put("Name", executionName);
                 execution.put("RoleArn", Engine.ARN_PREFIX.replace(":states:", ":iam:") + "role/local");
-                execution.put("StartTime", Timestamps.format(startTime));
+                execution.put("StartTime", startTimeText);
                 execution.put("RedriveCount", 0);
                 ObjectNode state = context.putObject("State");
-                state.put("EnteredTime", Timestamps.format(enteredTime));
+                state.put("EnteredTime", enteredTimeText());
                 state.put("Name", stateName);
                 state.put("RetryCount", retryCount);
                 ObjectNode sm = context.putObject("StateMachine");
@@ -199,9 +202,17 @@ final class Interpreter {
             context = null;
         }
 
+        private String enteredTimeText() {
+            if (enteredTimeText == null) {
+                enteredTimeText = Timestamps.format(enteredTime);
+            }
+            return enteredTimeText;
+        }
+
         /** This state's scope as one Map iteration's ItemSelector sees it: $$.Map.Item set. */
         Scope forItem(int index, JsonNode value) {
             Scope item = new Scope(stateName, enteredEventId, enteredTime);
+            item.enteredTimeText = enteredTimeText();
             item.retryCount = retryCount;
             item.mapIndex = index;
             item.mapValue = value;
