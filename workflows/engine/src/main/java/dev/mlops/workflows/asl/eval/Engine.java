@@ -32,7 +32,8 @@ public final class Engine {
     /**
      * @param resolver maps Task resources to handlers
      * @param clock    the executions' clock
-     * @param random   the source of MathRandom, UUID, retry jitter and execution names
+     * @param random   the source of MathRandom, UUID, retry jitter and execution names; it must be thread-safe
+     *                 (as {@link java.util.Random} is) when the clock is real, since branches then run concurrently
      */
     public Engine(TaskResolver resolver, ExecutionClock clock, RandomGenerator random) {
         this.resolver = resolver;
