@@ -1,0 +1,28 @@
+package dev.mlops.workflows.asl;
+
+/**
+ * The predefined error names of the States Language specification ("Errors" section) and the Step Functions
+ * developer guide ("Error names").
+ */
+public final class StatesErrors {
+
+    /** Wildcard matching any error name, except {@link #DATA_LIMIT_EXCEEDED} and {@link #RUNTIME}. */
+    public static final String ALL = "States.ALL";
+    /** Wildcard in Retry/Catch for any error except {@link #TIMEOUT}; also the error of a failed task. */
+    public static final String TASK_FAILED = "States.TaskFailed";
+    /** A task ran longer than TimeoutSeconds. */
+    public static final String TIMEOUT = "States.Timeout";
+    /** A task sent no heartbeat within HeartbeatSeconds. */
+    public static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
+    /** An exception that could not be processed (bad paths, bad types); never retried or caught. */
+    public static final String RUNTIME = "States.Runtime";
+    /** A state's input or output is over 256 KiB; not matched by {@link #ALL}. */
+    public static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
+    /** No Choice rule matched and there is no Default. */
+    public static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
+    /** An intrinsic function failed. */
+    public static final String INTRINSIC_FAILURE = "States.IntrinsicFailure";
+
+    private StatesErrors() {
+    }
+}

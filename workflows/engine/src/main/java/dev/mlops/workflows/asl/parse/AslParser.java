@@ -1,0 +1,842 @@
+package dev.mlops.workflows.asl.parse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlops.workflows.asl.StatesErrors;
+import dev.mlops.workflows.asl.Timestamps;
+import dev.mlops.workflows.asl.model.Catcher;
+import dev.mlops.workflows.asl.model.ChoiceRule;
+import dev.mlops.workflows.asl.model.PayloadTemplate;
+import dev.mlops.workflows.asl.model.Retrier;
+import dev.mlops.workflows.asl.model.State;
+import dev.mlops.workflows.asl.model.StateMachine;
+import dev.mlops.workflows.asl.model.Transition;
+import dev.mlops.workflows.asl.path.JsonPath;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses and validates an Amazon States Language definition (JSONPath query language). Every problem found is
+ * collected; {@link #parse(String)} throws one {@link DefinitionException} listing them all.
+ */
+public final class AslParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final Set<String> TOP_FIELDS = Set.of("Comment", "StartAt", "States", "Version", "TimeoutSeconds", "QueryLanguage");
+    private static final Set<String> BRANCH_FIELDS = Set.of("Comment", "StartAt", "States");
+    private static final Set<String> PROCESSOR_FIELDS = Set.of("Comment", "StartAt", "States", "ProcessorConfig");
+    private static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage");
+    private static final Map<String, Set<String>> FIELDS = Map.of(
+            "Pass", Set.of("InputPath", "OutputPath", "Next", "End", "Parameters", "ResultPath", "Result"),
+            "Task", Set.of("Resource", "InputPath", "OutputPath", "Next", "End", "Parameters", "ResultSelector",
+                    "ResultPath", "Retry", "Catch", "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds",
+                    "HeartbeatSecondsPath"),
+            "Choice", Set.of("Choices", "Default", "InputPath", "OutputPath"),
+            "Wait", Set.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath", "InputPath", "OutputPath", "Next", "End"),
+            "Succeed", Set.of("InputPath", "OutputPath"),
+            "Fail", Set.of("Error", "Cause", "ErrorPath", "CausePath"),
+            "Parallel", Set.of("Branches", "InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath",
+                    "Retry", "Catch", "Next", "End"),
+            "Map", Set.of("ItemProcessor", "Iterator", "ItemsPath", "ItemSelector", "Parameters", "MaxConcurrency",
+                    "ResultSelector", "ResultPath", "InputPath", "OutputPath", "Retry", "Catch", "Next", "End"));
+    /** Fields of the distributed Map and of JSONata, which this engine does not run yet. */
+    private static final Set<String> UNSUPPORTED = Set.of("ItemReader", "ResultWriter", "ItemBatcher",
+            "ToleratedFailurePercentage", "ToleratedFailureCount", "ToleratedFailurePercentagePath",
+            "ToleratedFailureCountPath", "MaxConcurrencyPath", "Label", "Arguments", "Output", "Assign", "Credentials");
+
+    /** The state types, named as in ASL's Type field. */
+    private enum StateType { Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map }
+
+    private final List<DefinitionException.Problem> problems = new ArrayList<>();
+
+    private AslParser() {
+    }
+
+    /**
+     * Parses a definition.
+     *
+     * @throws DefinitionException listing every problem, when the text is not JSON or not a valid definition
+     */
+    public static StateMachine parse(String definition) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(definition);
+        } catch (JsonProcessingException e) {
+            throw new DefinitionException(List.of(new DefinitionException.Problem(null, "(definition)", "",
+                    "not JSON: " + e.getOriginalMessage())));
+        }
+        return parse(root);
+    }
+
+    /**
+     * Parses a definition already read as JSON.
+     *
+     * @throws DefinitionException listing every problem
+     */
+    public static StateMachine parse(JsonNode definition) {
+        AslParser parser = new AslParser();
+        StateMachine machine = parser.machine(definition, "", TOP_FIELDS);
+        if (!parser.problems.isEmpty()) {
+            throw new DefinitionException(parser.problems);
+        }
+        return machine;
+    }
+
+    private void problem(String state, String field, String location, String message) {
+        problems.add(new DefinitionException.Problem(state, field, location, message));
+    }
+
+    private StateMachine machine(JsonNode node, String location, Set<String> allowed) {
+        if (node == null || !node.isObject()) {
+            problem(null, "States", location, "expected an object with StartAt and States");
+            return new StateMachine(null, "", Map.of(), null, location);
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!allowed.contains(field)) {
+                problem(null, field, location + "/" + field, "is not a field of a state machine (expected one of " + sorted(allowed) + ")");
+            }
+        }
+        JsonNode queryLanguage = node.get("QueryLanguage");
+        if (queryLanguage != null && !"JSONPath".equals(queryLanguage.asText())) {
+            problem(null, "QueryLanguage", location + "/QueryLanguage", "only JSONPath is supported by this engine yet, not " + queryLanguage);
+        }
+        String startAt = node.path("StartAt").isTextual() ? node.get("StartAt").asText() : null;
+        if (startAt == null) {
+            problem(null, "StartAt", location + "/StartAt", node.has("StartAt") ? "expected a string" : "is required");
+        }
+        JsonNode statesNode = node.get("States");
+        Map<String, State> states = new LinkedHashMap<>();
+        if (statesNode == null || !statesNode.isObject() || statesNode.isEmpty()) {
+            problem(null, "States", location + "/States", "expected an object with at least one state");
+        } else {
+            for (Iterator<Map.Entry<String, JsonNode>> it = statesNode.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String stateLocation = location + "/States/" + pointerEscape(e.getKey());
+                if (e.getKey().isEmpty() || e.getKey().length() > 80) {
+                    problem(e.getKey(), "States", stateLocation, "a state name must have 1 to 80 characters");
+                }
+                State state = state(e.getKey(), e.getValue(), stateLocation);
+                if (state != null) {
+                    states.put(e.getKey(), state);
+                }
+            }
+            if (startAt != null && !statesNode.has(startAt)) {
+                problem(null, "StartAt", location + "/StartAt", "'" + startAt + "' is not a state in this machine");
+            }
+        }
+        Integer timeout = null;
+        if (node.has("TimeoutSeconds")) {
+            timeout = positiveInt(null, node, "TimeoutSeconds", location);
+        }
+        StateMachine machine = new StateMachine(text(node, "Comment"), startAt == null ? "" : startAt, states, timeout, location);
+        if (statesNode != null && statesNode.isObject()) {
+            checkTransitions(machine, statesNode);
+        }
+        return machine;
+    }
+
+    /** Every Next names a state of the same machine, and every state can be reached from StartAt. */
+    private void checkTransitions(StateMachine machine, JsonNode statesNode) {
+        Map<String, List<String>> edges = new LinkedHashMap<>();
+        for (State state : machine.states().values()) {
+            List<String> targets = targets(state);
+            edges.put(state.name(), targets);
+        }
+        for (Map.Entry<String, List<String>> e : edges.entrySet()) {
+            for (String target : e.getValue()) {
+                if (!statesNode.has(target)) {
+                    problem(e.getKey(), "Next", machine.states().get(e.getKey()).location(),
+                            "'" + target + "' is not a state in this machine");
+                }
+            }
+        }
+        if (!statesNode.has(machine.startAt())) {
+            return;
+        }
+        Set<String> reached = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(machine.startAt()));
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            if (reached.add(name)) {
+                todo.addAll(edges.getOrDefault(name, List.of()));
+            }
+        }
+        for (Iterator<String> names = statesNode.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!reached.contains(name)) {
+                problem(name, "Next", machine.location() + "/States/" + pointerEscape(name),
+                        "the state is not reachable from StartAt '" + machine.startAt() + "'");
+            }
+        }
+    }
+
+    private static List<String> targets(State state) {
+        List<String> targets = new ArrayList<>();
+        state.accept(new State.Visitor<Void>() {
+            @Override
+            public Void visitPass(State.Pass s) {
+                add(s.transition());
+                return null;
+            }
+
+            @Override
+            public Void visitTask(State.Task s) {
+                add(s.transition());
+                s.catchers().forEach(c -> targets.add(c.next()));
+                return null;
+            }
+
+            @Override
+            public Void visitChoice(State.Choice s) {
+                s.choices().forEach(b -> targets.add(b.next()));
+                if (s.defaultNext() != null) {
+                    targets.add(s.defaultNext());
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitWait(State.Wait s) {
+                add(s.transition());
+                return null;
+            }
+
+            @Override
+            public Void visitSucceed(State.Succeed s) {
+                return null;
+            }
+
+            @Override
+            public Void visitFail(State.Fail s) {
+                return null;
+            }
+
+            @Override
+            public Void visitParallel(State.Parallel s) {
+                add(s.transition());
+                s.catchers().forEach(c -> targets.add(c.next()));
+                return null;
+            }
+
+            @Override
+            public Void visitMap(State.Map s) {
+                add(s.transition());
+                s.catchers().forEach(c -> targets.add(c.next()));
+                return null;
+            }
+
+            private void add(Transition t) {
+                if (t != null && !t.isEnd()) {
+                    targets.add(t.next());
+                }
+            }
+        });
+        targets.removeIf(t -> t == null);
+        return targets;
+    }
+
+    private State state(String name, JsonNode node, String location) {
+        if (!node.isObject()) {
+            problem(name, "Type", location, "a state must be an object");
+            return null;
+        }
+        JsonNode typeNode = node.get("Type");
+        String type = typeNode != null && typeNode.isTextual() ? typeNode.asText() : null;
+        if (type == null || !FIELDS.containsKey(type)) {
+            problem(name, "Type", location + "/Type", (type == null ? "is required" : "'" + type + "' is not a state type")
+                    + " (expected one of " + sorted(FIELDS.keySet()) + ")");
+            return null;
+        }
+        Set<String> allowed = FIELDS.get(type);
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (COMMON.contains(field) || allowed.contains(field)) {
+                continue;
+            }
+            problem(name, field, location + "/" + field, UNSUPPORTED.contains(field)
+                    ? "is not supported by this engine yet (distributed Map, JSONata and credentials come later)"
+                    : "is not a field of a " + type + " state (expected one of " + sorted(allowed) + ")");
+        }
+        JsonNode queryLanguage = node.get("QueryLanguage");
+        if (queryLanguage != null && !"JSONPath".equals(queryLanguage.asText())) {
+            problem(name, "QueryLanguage", location + "/QueryLanguage", "only JSONPath is supported by this engine yet");
+        }
+        return switch (StateType.valueOf(type)) {
+            case Pass -> new State.Pass(name, location, path(name, node, "InputPath", location, false),
+                    template(name, node, "Parameters", location), node.get("Result"),
+                    path(name, node, "ResultPath", location, true), path(name, node, "OutputPath", location, false),
+                    transition(name, node, location));
+            case Task -> task(name, node, location);
+            case Choice -> choice(name, node, location);
+            case Wait -> new State.Wait(name, location, path(name, node, "InputPath", location, false),
+                    waitDuration(name, node, location), path(name, node, "OutputPath", location, false),
+                    transition(name, node, location));
+            case Succeed -> new State.Succeed(name, location, path(name, node, "InputPath", location, false),
+                    path(name, node, "OutputPath", location, false));
+            case Fail -> fail(name, node, location);
+            case Parallel -> parallel(name, node, location);
+            case Map -> map(name, node, location);
+        };
+    }
+
+    private State.Task task(String name, JsonNode node, String location) {
+        String resource = text(node, "Resource");
+        if (resource == null) {
+            problem(name, "Resource", location + "/Resource", node.has("Resource") ? "expected a string (an ARN)" : "is required");
+        }
+        Integer timeout = node.has("TimeoutSeconds") ? positiveInt(name, node, "TimeoutSeconds", location) : null;
+        Integer heartbeat = node.has("HeartbeatSeconds") ? positiveInt(name, node, "HeartbeatSeconds", location) : null;
+        JsonPath timeoutPath = node.has("TimeoutSecondsPath") ? referencePath(name, node, "TimeoutSecondsPath", location) : null;
+        JsonPath heartbeatPath = node.has("HeartbeatSecondsPath") ? referencePath(name, node, "HeartbeatSecondsPath", location) : null;
+        if (node.has("TimeoutSeconds") && node.has("TimeoutSecondsPath")) {
+            problem(name, "TimeoutSecondsPath", location + "/TimeoutSecondsPath", "TimeoutSeconds and TimeoutSecondsPath are mutually exclusive");
+        }
+        if (node.has("HeartbeatSeconds") && node.has("HeartbeatSecondsPath")) {
+            problem(name, "HeartbeatSecondsPath", location + "/HeartbeatSecondsPath", "HeartbeatSeconds and HeartbeatSecondsPath are mutually exclusive");
+        }
+        if (timeout != null && heartbeat != null && heartbeat >= timeout) {
+            problem(name, "HeartbeatSeconds", location + "/HeartbeatSeconds", "must be smaller than TimeoutSeconds (" + timeout + ")");
+        }
+        return new State.Task(name, location, resource, path(name, node, "InputPath", location, false),
+                template(name, node, "Parameters", location), template(name, node, "ResultSelector", location),
+                path(name, node, "ResultPath", location, true), path(name, node, "OutputPath", location, false),
+                timeout, timeoutPath, heartbeat, heartbeatPath, retriers(name, node, location), catchers(name, node, location),
+                transition(name, node, location));
+    }
+
+    private State.Fail fail(String name, JsonNode node, String location) {
+        for (String field : List.of("Error", "Cause")) {
+            if (node.has(field) && !node.get(field).isTextual()) {
+                problem(name, field, location + "/" + field, "expected a string");
+            }
+            if (node.has(field) && node.has(field + "Path")) {
+                problem(name, field + "Path", location + "/" + field + "Path", field + " and " + field + "Path are mutually exclusive");
+            }
+        }
+        return new State.Fail(name, location, text(node, "Error"), text(node, "Cause"),
+                pathOrIntrinsic(name, node, "ErrorPath", location), pathOrIntrinsic(name, node, "CausePath", location));
+    }
+
+    private PayloadTemplate pathOrIntrinsic(String name, JsonNode node, String field, String location) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            problem(name, field, location + "/" + field, "expected a reference path or an intrinsic function");
+            return null;
+        }
+        PayloadTemplate parsed = dynamic(name, field, value.asText(), location + "/" + field);
+        if (parsed instanceof PayloadTemplate.PathValue p && !p.path().isReference()) {
+            problem(name, field, location + "/" + field, "'" + p.path() + "' must be a reference path");
+        }
+        return parsed;
+    }
+
+    private State.Choice choice(String name, JsonNode node, String location) {
+        JsonNode choicesNode = node.get("Choices");
+        List<State.Choice.Branch> branches = new ArrayList<>();
+        if (choicesNode == null || !choicesNode.isArray() || choicesNode.isEmpty()) {
+            problem(name, "Choices", location + "/Choices", "expected a non-empty array of Choice rules");
+        } else {
+            for (int i = 0; i < choicesNode.size(); i++) {
+                String ruleLocation = location + "/Choices/" + i;
+                JsonNode ruleNode = choicesNode.get(i);
+                ChoiceRule rule = rule(name, ruleNode, ruleLocation, true);
+                String next = ruleNode.path("Next").isTextual() ? ruleNode.get("Next").asText() : null;
+                if (next == null) {
+                    problem(name, "Next", ruleLocation + "/Next", "a top-level Choice rule needs a Next state name");
+                }
+                if (rule != null && next != null) {
+                    branches.add(new State.Choice.Branch(rule, next));
+                }
+            }
+        }
+        if (node.has("Default") && !node.get("Default").isTextual()) {
+            problem(name, "Default", location + "/Default", "expected a state name");
+        }
+        for (String forbidden : List.of("Next", "End")) {
+            if (node.has(forbidden)) {
+                problem(name, forbidden, location + "/" + forbidden, "a Choice state has no " + forbidden + "; its rules and Default say where to go");
+            }
+        }
+        return new State.Choice(name, location, path(name, node, "InputPath", location, false), branches,
+                text(node, "Default"), path(name, node, "OutputPath", location, false));
+    }
+
+    private ChoiceRule rule(String state, JsonNode node, String location, boolean isTopLevel) {
+        if (node == null || !node.isObject()) {
+            problem(state, "Choices", location, "a Choice rule must be an object");
+            return null;
+        }
+        if (!isTopLevel && node.has("Next")) {
+            problem(state, "Next", location + "/Next", "only top-level Choice rules may have Next");
+        }
+        if (node.has("And") || node.has("Or")) {
+            String op = node.has("And") ? "And" : "Or";
+            JsonNode list = node.get(op);
+            List<ChoiceRule> rules = new ArrayList<>();
+            if (!list.isArray() || list.isEmpty()) {
+                problem(state, op, location + "/" + op, "expected a non-empty array of Choice rules");
+            } else {
+                for (int i = 0; i < list.size(); i++) {
+                    ChoiceRule r = rule(state, list.get(i), location + "/" + op + "/" + i, false);
+                    if (r != null) {
+                        rules.add(r);
+                    }
+                }
+            }
+            checkOnly(state, node, location, Set.of(op, "Next", "Comment"));
+            return op.equals("And") ? new ChoiceRule.And(rules, location) : new ChoiceRule.Or(rules, location);
+        }
+        if (node.has("Not")) {
+            checkOnly(state, node, location, Set.of("Not", "Next", "Comment"));
+            ChoiceRule inner = rule(state, node.get("Not"), location + "/Not", false);
+            return inner == null ? null : new ChoiceRule.Not(inner, location);
+        }
+        JsonPath variable = null;
+        if (!node.path("Variable").isTextual()) {
+            problem(state, "Variable", location + "/Variable", "a comparison needs a Variable (a reference path)");
+        } else {
+            variable = referencePath(state, node, "Variable", location);
+        }
+        List<String> operators = new ArrayList<>();
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!Set.of("Variable", "Next", "Comment").contains(field)) {
+                operators.add(field);
+            }
+        }
+        if (operators.size() != 1) {
+            problem(state, operators.isEmpty() ? "Variable" : operators.get(1 % operators.size()), location,
+                    "a comparison needs exactly one operator, found " + operators);
+            return null;
+        }
+        String opName = operators.get(0);
+        boolean isPath = opName.endsWith("Path");
+        ChoiceRule.Operator operator = operator(isPath ? opName.substring(0, opName.length() - 4) : opName);
+        if (operator == null || (isPath && !operator.hasPathVariant())) {
+            problem(state, opName, location + "/" + opName, "is not a Choice comparison operator");
+            return null;
+        }
+        JsonNode value = node.get(opName);
+        String valueLocation = location + "/" + opName;
+        if (isPath) {
+            JsonPath valuePath = referencePath(state, node, opName, location);
+            return variable == null || valuePath == null ? null
+                    : new ChoiceRule.Comparison(variable, operator, null, valuePath, location);
+        }
+        boolean isValid = switch (operator.kind()) {
+            case STRING -> value.isTextual();
+            case NUMERIC -> value.isNumber();
+            case BOOLEAN, TYPE_TEST -> value.isBoolean();
+            case TIMESTAMP -> value.isTextual() && Timestamps.parse(value.asText()) != null;
+        };
+        if (!isValid) {
+            String expected = switch (operator.kind()) {
+                case STRING -> "a string";
+                case NUMERIC -> "a number";
+                case BOOLEAN, TYPE_TEST -> "a boolean";
+                case TIMESTAMP -> "an RFC 3339 timestamp string (uppercase T and Z)";
+            };
+            problem(state, opName, valueLocation, "expected " + expected + ", got " + value);
+            return null;
+        }
+        return variable == null ? null : new ChoiceRule.Comparison(variable, operator, value, null, location);
+    }
+
+    private static ChoiceRule.Operator operator(String name) {
+        for (ChoiceRule.Operator op : ChoiceRule.Operator.values()) {
+            if (op.name().equals(name)) {
+                return op;
+            }
+        }
+        return null;
+    }
+
+    private void checkOnly(String state, JsonNode node, String location, Set<String> allowed) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!allowed.contains(field)) {
+                problem(state, field, location + "/" + field, "is not allowed in this Choice rule (expected only " + sorted(allowed) + ")");
+            }
+        }
+    }
+
+    private State.Wait.Duration waitDuration(String name, JsonNode node, String location) {
+        List<String> present = new ArrayList<>();
+        for (String f : List.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath")) {
+            if (node.has(f)) {
+                present.add(f);
+            }
+        }
+        if (present.size() != 1) {
+            problem(name, present.isEmpty() ? "Seconds" : present.get(1), location,
+                    "a Wait state needs exactly one of Seconds, Timestamp, SecondsPath, TimestampPath; found " + present);
+            return null;
+        }
+        String field = present.get(0);
+        JsonNode value = node.get(field);
+        switch (field) {
+            case "Seconds":
+                if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 0) {
+                    problem(name, field, location + "/" + field, "expected a non-negative integer, got " + value);
+                    return null;
+                }
+                return new State.Wait.Seconds(value.asLong());
+            case "Timestamp":
+                Instant at = value.isTextual() ? Timestamps.parse(value.asText()) : null;
+                if (at == null) {
+                    problem(name, field, location + "/" + field, "expected an RFC 3339 timestamp such as 2016-03-14T01:59:00Z, got " + value);
+                    return null;
+                }
+                return new State.Wait.Until(at);
+            case "SecondsPath": {
+                JsonPath p = referencePath(name, node, field, location);
+                return p == null ? null : new State.Wait.SecondsPath(p);
+            }
+            default: {
+                JsonPath p = referencePath(name, node, field, location);
+                return p == null ? null : new State.Wait.UntilPath(p);
+            }
+        }
+    }
+
+    private State.Parallel parallel(String name, JsonNode node, String location) {
+        JsonNode branchesNode = node.get("Branches");
+        List<StateMachine> branches = new ArrayList<>();
+        if (branchesNode == null || !branchesNode.isArray() || branchesNode.isEmpty()) {
+            problem(name, "Branches", location + "/Branches", "expected a non-empty array of state machines");
+        } else {
+            for (int i = 0; i < branchesNode.size(); i++) {
+                branches.add(machine(branchesNode.get(i), location + "/Branches/" + i, BRANCH_FIELDS));
+            }
+        }
+        return new State.Parallel(name, location, branches, path(name, node, "InputPath", location, false),
+                template(name, node, "Parameters", location), template(name, node, "ResultSelector", location),
+                path(name, node, "ResultPath", location, true), path(name, node, "OutputPath", location, false),
+                retriers(name, node, location), catchers(name, node, location), transition(name, node, location));
+    }
+
+    private State.Map map(String name, JsonNode node, String location) {
+        String processorField = node.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
+        if (node.has("ItemProcessor") && node.has("Iterator")) {
+            problem(name, "Iterator", location + "/Iterator", "ItemProcessor and Iterator are mutually exclusive");
+        }
+        if (node.has("ItemSelector") && node.has("Parameters")) {
+            problem(name, "Parameters", location + "/Parameters", "ItemSelector and Parameters are mutually exclusive");
+        }
+        JsonNode processorNode = node.get(processorField);
+        if (processorNode == null) {
+            problem(name, "ItemProcessor", location + "/ItemProcessor", "is required");
+        }
+        JsonNode config = processorNode == null ? null : processorNode.get("ProcessorConfig");
+        if (config != null) {
+            String mode = config.path("Mode").asText("INLINE");
+            if (!mode.equals("INLINE")) {
+                problem(name, "ProcessorConfig", location + "/" + processorField + "/ProcessorConfig/Mode",
+                        "only Mode INLINE is supported by this engine yet, not " + config.get("Mode"));
+            }
+        }
+        StateMachine processor = machine(processorNode, location + "/" + processorField,
+                processorField.equals("Iterator") ? BRANCH_FIELDS : PROCESSOR_FIELDS);
+        int maxConcurrency = 0;
+        if (node.has("MaxConcurrency")) {
+            JsonNode mc = node.get("MaxConcurrency");
+            if (!mc.isIntegralNumber() || mc.asLong() < 0 || mc.asLong() > Integer.MAX_VALUE) {
+                problem(name, "MaxConcurrency", location + "/MaxConcurrency", "expected a non-negative integer, got " + mc);
+            } else {
+                maxConcurrency = mc.asInt();
+            }
+        }
+        JsonPath itemsPath = node.has("ItemsPath") ? referencePath(name, node, "ItemsPath", location) : JsonPath.ROOT;
+        PayloadTemplate selector = node.has("ItemSelector") ? template(name, node, "ItemSelector", location)
+                : template(name, node, "Parameters", location);
+        return new State.Map(name, location, processor, path(name, node, "InputPath", location, false),
+                itemsPath == null ? JsonPath.ROOT : itemsPath, selector, maxConcurrency,
+                template(name, node, "ResultSelector", location), path(name, node, "ResultPath", location, true),
+                path(name, node, "OutputPath", location, false), retriers(name, node, location),
+                catchers(name, node, location), transition(name, node, location));
+    }
+
+    private Transition transition(String name, JsonNode node, String location) {
+        JsonNode next = node.get("Next");
+        JsonNode end = node.get("End");
+        if (next != null && end != null) {
+            problem(name, "End", location + "/End", "Next and End are mutually exclusive");
+            return null;
+        }
+        if (next != null) {
+            if (!next.isTextual()) {
+                problem(name, "Next", location + "/Next", "expected a state name");
+                return null;
+            }
+            return Transition.to(next.asText());
+        }
+        if (end != null) {
+            if (!end.isBoolean() || !end.asBoolean()) {
+                problem(name, "End", location + "/End", "expected true");
+                return null;
+            }
+            return Transition.end();
+        }
+        problem(name, "Next", location, "a non-terminal state needs Next or \"End\": true");
+        return null;
+    }
+
+    private List<Retrier> retriers(String name, JsonNode node, String location) {
+        JsonNode list = node.get("Retry");
+        List<Retrier> result = new ArrayList<>();
+        if (list == null) {
+            return result;
+        }
+        if (!list.isArray()) {
+            problem(name, "Retry", location + "/Retry", "expected an array of retriers");
+            return result;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String at = location + "/Retry/" + i;
+            JsonNode r = list.get(i);
+            if (!r.isObject()) {
+                problem(name, "Retry", at, "a retrier must be an object");
+                continue;
+            }
+            checkFields(name, r, at, Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate",
+                    "MaxDelaySeconds", "JitterStrategy", "Comment"), "a retrier");
+            List<String> errors = errorEquals(name, r, at, i == list.size() - 1, "Retry");
+            int interval = r.has("IntervalSeconds") ? positiveInt(name, r, "IntervalSeconds", at, 1) : 1;
+            int attempts = 3;
+            if (r.has("MaxAttempts")) {
+                JsonNode m = r.get("MaxAttempts");
+                if (!m.isIntegralNumber() || m.asLong() < 0 || m.asLong() > Integer.MAX_VALUE) {
+                    problem(name, "MaxAttempts", at + "/MaxAttempts", "expected a non-negative integer, got " + m);
+                } else {
+                    attempts = m.asInt();
+                }
+            }
+            double backoff = 2.0;
+            if (r.has("BackoffRate")) {
+                JsonNode b = r.get("BackoffRate");
+                if (!b.isNumber() || b.asDouble() < 1.0) {
+                    problem(name, "BackoffRate", at + "/BackoffRate", "expected a number greater than or equal to 1.0, got " + b);
+                } else {
+                    backoff = b.asDouble();
+                }
+            }
+            Integer maxDelay = r.has("MaxDelaySeconds") ? positiveInt(name, r, "MaxDelaySeconds", at) : null;
+            Retrier.JitterStrategy jitter = Retrier.JitterStrategy.NONE;
+            if (r.has("JitterStrategy")) {
+                String j = r.get("JitterStrategy").asText();
+                if (j.equals("FULL")) {
+                    jitter = Retrier.JitterStrategy.FULL;
+                } else if (!j.equals("NONE")) {
+                    problem(name, "JitterStrategy", at + "/JitterStrategy", "expected FULL or NONE, got " + r.get("JitterStrategy"));
+                }
+            }
+            result.add(new Retrier(errors, interval, attempts, backoff, maxDelay, jitter, at));
+        }
+        return result;
+    }
+
+    private List<Catcher> catchers(String name, JsonNode node, String location) {
+        JsonNode list = node.get("Catch");
+        List<Catcher> result = new ArrayList<>();
+        if (list == null) {
+            return result;
+        }
+        if (!list.isArray()) {
+            problem(name, "Catch", location + "/Catch", "expected an array of catchers");
+            return result;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String at = location + "/Catch/" + i;
+            JsonNode c = list.get(i);
+            if (!c.isObject()) {
+                problem(name, "Catch", at, "a catcher must be an object");
+                continue;
+            }
+            checkFields(name, c, at, Set.of("ErrorEquals", "ResultPath", "Next", "Comment"), "a catcher");
+            List<String> errors = errorEquals(name, c, at, i == list.size() - 1, "Catch");
+            String next = c.path("Next").isTextual() ? c.get("Next").asText() : null;
+            if (next == null) {
+                problem(name, "Next", at + "/Next", "a catcher needs a Next state name");
+            }
+            JsonPath resultPath = path(name, c, "ResultPath", at, true);
+            result.add(new Catcher(errors, resultPath, next, at));
+        }
+        return result;
+    }
+
+    private List<String> errorEquals(String name, JsonNode node, String at, boolean isLast, String field) {
+        JsonNode list = node.get("ErrorEquals");
+        List<String> errors = new ArrayList<>();
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            problem(name, "ErrorEquals", at + "/ErrorEquals", "expected a non-empty array of error names");
+            return errors;
+        }
+        for (JsonNode e : list) {
+            if (!e.isTextual()) {
+                problem(name, "ErrorEquals", at + "/ErrorEquals", "expected error names (strings), got " + e);
+            } else {
+                errors.add(e.asText());
+            }
+        }
+        if (errors.contains(StatesErrors.ALL) && (errors.size() > 1 || !isLast)) {
+            problem(name, "ErrorEquals", at + "/ErrorEquals", StatesErrors.ALL + " must appear alone, in the last "
+                    + (field.equals("Retry") ? "retrier" : "catcher"));
+        }
+        return errors;
+    }
+
+    private void checkFields(String name, JsonNode node, String at, Set<String> allowed, String what) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!allowed.contains(field)) {
+                problem(name, field, at + "/" + field, "is not a field of " + what + " (expected one of " + sorted(allowed) + ")");
+            }
+        }
+    }
+
+    /**
+     * InputPath, OutputPath or ResultPath: {@link JsonPath#ROOT} when absent, null when JSON null. ResultPath must
+     * be a reference path into the input (not the context object).
+     */
+    private JsonPath path(String name, JsonNode node, String field, String location, boolean isResultPath) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return JsonPath.ROOT;
+        }
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            problem(name, field, location + "/" + field, "expected a path string or null, got " + value);
+            return JsonPath.ROOT;
+        }
+        try {
+            JsonPath path = JsonPath.parse(value.asText());
+            if (isResultPath && (!path.isReference() || path.isContext())) {
+                problem(name, field, location + "/" + field, "'" + value.asText() + "' must be a reference path into the state's input");
+            }
+            return path;
+        } catch (IllegalArgumentException e) {
+            problem(name, field, location + "/" + field, e.getMessage());
+            return JsonPath.ROOT;
+        }
+    }
+
+    private JsonPath referencePath(String name, JsonNode node, String field, String location) {
+        JsonNode value = node.get(field);
+        if (!value.isTextual()) {
+            problem(name, field, location + "/" + field, "expected a reference path string, got " + value);
+            return null;
+        }
+        try {
+            JsonPath path = JsonPath.parse(value.asText());
+            if (!path.isReference()) {
+                problem(name, field, location + "/" + field, "'" + value.asText() + "' must be a reference path (fields and indexes only)");
+                return null;
+            }
+            return path;
+        } catch (IllegalArgumentException e) {
+            problem(name, field, location + "/" + field, e.getMessage());
+            return null;
+        }
+    }
+
+    private PayloadTemplate template(String name, JsonNode node, String field, String location) {
+        JsonNode value = node.get(field);
+        return value == null ? null : template(name, value, location + "/" + field);
+    }
+
+    private PayloadTemplate template(String name, JsonNode value, String location) {
+        if (value.isObject()) {
+            boolean isDynamic = false;
+            List<PayloadTemplate.Field> fields = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String key = e.getKey();
+                String at = location + "/" + pointerEscape(key);
+                if (key.endsWith(".$")) {
+                    isDynamic = true;
+                    if (!e.getValue().isTextual()) {
+                        problem(name, key, at, "a field ending in .$ needs a path or an intrinsic function, got " + e.getValue());
+                        continue;
+                    }
+                    PayloadTemplate dynamic = dynamic(name, key, e.getValue().asText(), at);
+                    if (dynamic != null) {
+                        fields.add(new PayloadTemplate.Field(key.substring(0, key.length() - 2), key, dynamic));
+                    }
+                } else {
+                    PayloadTemplate inner = template(name, e.getValue(), at);
+                    isDynamic |= !(inner instanceof PayloadTemplate.Literal);
+                    fields.add(new PayloadTemplate.Field(key, key, inner));
+                }
+            }
+            return isDynamic ? new PayloadTemplate.ObjectTemplate(fields) : new PayloadTemplate.Literal(value);
+        }
+        if (value.isArray()) {
+            boolean isDynamic = false;
+            List<PayloadTemplate> items = new ArrayList<>();
+            for (int i = 0; i < value.size(); i++) {
+                PayloadTemplate inner = template(name, value.get(i), location + "/" + i);
+                isDynamic |= !(inner instanceof PayloadTemplate.Literal);
+                items.add(inner);
+            }
+            return isDynamic ? new PayloadTemplate.ArrayTemplate(items) : new PayloadTemplate.Literal(value);
+        }
+        return new PayloadTemplate.Literal(value);
+    }
+
+    private PayloadTemplate dynamic(String name, String field, String text, String location) {
+        try {
+            if (IntrinsicParser.looksLikeCall(text)) {
+                return new PayloadTemplate.IntrinsicValue(IntrinsicParser.parse(text), text);
+            }
+            return new PayloadTemplate.PathValue(JsonPath.parse(text));
+        } catch (IllegalArgumentException e) {
+            problem(name, field, location, e.getMessage());
+            return null;
+        }
+    }
+
+    private Integer positiveInt(String name, JsonNode node, String field, String location) {
+        return positiveInt(name, node, field, location, null);
+    }
+
+    private Integer positiveInt(String name, JsonNode node, String field, String location, Integer fallback) {
+        JsonNode v = node.get(field);
+        if (!v.isIntegralNumber() || v.asLong() < 1 || v.asLong() > 99999999L) {
+            problem(name, field, location + "/" + field, "expected a positive integer (at most 99999999), got " + v);
+            return fallback;
+        }
+        return v.asInt();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v != null && v.isTextual() ? v.asText() : null;
+    }
+
+    private static String pointerEscape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static List<String> sorted(Set<String> names) {
+        List<String> list = new ArrayList<>(names);
+        java.util.Collections.sort(list);
+        return list;
+    }
+}
