@@ -1,0 +1,116 @@
+package dev.mlops.control.api;
+
+import dev.mlops.approval.ApprovalStore;
+import dev.mlops.control.ApprovalDecisions;
+import dev.mlops.control.KpiReports;
+import dev.mlops.control.Trainings;
+import dev.mlops.control.executions.DetachedExecutions;
+import dev.mlops.control.executions.Executions;
+import dev.mlops.control.executions.sfn.StepFunctionsExecutions;
+import dev.mlops.registry.ModelRegistry;
+import dev.mlops.roles.JwtGroups;
+import dev.mlops.roles.LocalTokens;
+import dev.mlops.store.ArtifactStore;
+import dev.mlops.store.ArtifactStores;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Secondary;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Wires the plain-Java control plane into Micronaut: the only place that knows both. */
+@Factory
+public class ControlFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    ArtifactStore store(ControlConfiguration config) {
+        return ArtifactStores.open(config.resolvedStore());
+    }
+
+    @Singleton
+    ModelRegistry registry(ArtifactStore store, Clock clock) {
+        return new ModelRegistry(store, clock, () -> UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Singleton
+    ApprovalStore approvals(ArtifactStore store, Clock clock) {
+        return new ApprovalStore(store, clock);
+    }
+
+    /**
+     * Step Functions in Lambda. Secondary, like the detached engine below, so that an {@link Executions}
+     * registered by whoever builds the context (the local runtime's engine, a test's fake) takes precedence.
+     */
+    @Singleton
+    @Secondary
+    @Requires(env = "lambda")
+    @Bean(preDestroy = "close")
+    SfnClient sfnClient() {
+        return SfnClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    @Singleton
+    @Secondary
+    @Requires(env = "lambda")
+    Executions stepFunctions(SfnClient client, ControlConfiguration config) {
+        Map<String, String> arns = new LinkedHashMap<>();
+        put(arns, Trainings.STATE_MACHINE, config.getTrainingPipelineArn());
+        put(arns, "drift-check", config.getDriftCheckArn());
+        return new StepFunctionsExecutions(client, arns);
+    }
+
+    /** Outside Lambda, until the local runtime registers its engine: starting and resuming answer 503. */
+    @Singleton
+    @Secondary
+    @Requires(notEnv = "lambda")
+    Executions detached() {
+        return new DetachedExecutions();
+    }
+
+    @Singleton
+    ApprovalDecisions decisions(ApprovalStore approvals, ModelRegistry registry, Executions executions) {
+        return new ApprovalDecisions(approvals, registry, executions);
+    }
+
+    @Singleton
+    Trainings trainings(ArtifactStore store, Executions executions, Clock clock) {
+        return new Trainings(store, executions, clock, new SecureRandom());
+    }
+
+    @Singleton
+    KpiReports kpiReports(ArtifactStore store) {
+        return new KpiReports(store);
+    }
+
+    @Singleton
+    @Requires(env = "lambda")
+    Authenticator jwtAuthenticator(ControlConfiguration config) {
+        return new JwtClaimsAuthenticator(new JwtGroups(config.getGroupsClaim()));
+    }
+
+    @Singleton
+    @Requires(notEnv = "lambda")
+    Authenticator tokenAuthenticator(ControlConfiguration config) {
+        return new LocalTokenAuthenticator(LocalTokens.readOrCreate(Path.of(config.getHome(), "tokens.json"), new SecureRandom()).tokens());
+    }
+
+    private static void put(Map<String, String> arns, String name, String arn) {
+        if (arn != null && !arn.isBlank()) {
+            arns.put(name, arn);
+        }
+    }
+}
