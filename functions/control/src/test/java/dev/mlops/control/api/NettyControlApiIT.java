@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** The request suite over real HTTP to the embedded Netty server, authenticated by local bearer tokens. */
@@ -97,9 +98,14 @@ class NettyControlApiIT extends ControlApiContract {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/v1/models"))
                 .header("Authorization", "Bearer mlops_" + "0".repeat(48)).build();
         try {
-            assertProblem(new Reply(CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).statusCode(), Map.of("content-type", "application/problem+json"),
-                    "{\"type\":\"https://mlops.dev/problems/unauthenticated\",\"status\":401,\"title\":\"t\",\"detail\":\"d\"}"), 401, "unauthenticated");
-        } catch (IOException | InterruptedException e) {
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            assertProblem(new Reply(response.statusCode(), Map.of("content-type", response.headers().firstValue("Content-Type").orElse("")),
+                    response.body()), 401, "unauthenticated");
+            assertEquals("Bearer", response.headers().firstValue("WWW-Authenticate").orElse(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
