@@ -6,6 +6,7 @@ import dev.mlops.approval.ApprovalStore;
 import dev.mlops.approval.Outcome;
 import dev.mlops.control.Access;
 import dev.mlops.control.ApprovalDecisions;
+import dev.mlops.control.ControlPlane;
 import dev.mlops.control.NotFoundException;
 import dev.mlops.roles.Identity;
 import dev.mlops.store.ArtifactStore;
@@ -31,7 +32,7 @@ import java.util.Map;
  */
 @Controller("/v1/approvals")
 @ExecuteOn(TaskExecutors.IO)
-public class ApprovalController {
+public class ApprovalController extends ControlEndpoint {
 
     /** The body of approve and reject. */
     record DecisionRequest(String comment) {
@@ -42,10 +43,10 @@ public class ApprovalController {
     private final ArtifactStore store;
     private final ControlConfiguration config;
 
-    public ApprovalController(ApprovalStore approvals, ApprovalDecisions decisions, ArtifactStore store, ControlConfiguration config) {
-        this.approvals = approvals;
-        this.decisions = decisions;
-        this.store = store;
+    public ApprovalController(ControlPlane plane, ControlConfiguration config) {
+        this.approvals = plane.approvals();
+        this.decisions = plane.decisions();
+        this.store = plane.store();
         this.config = config;
     }
 

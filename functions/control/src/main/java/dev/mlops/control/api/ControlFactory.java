@@ -2,6 +2,7 @@ package dev.mlops.control.api;
 
 import dev.mlops.approval.ApprovalStore;
 import dev.mlops.control.ApprovalDecisions;
+import dev.mlops.control.ControlPlane;
 import dev.mlops.control.KpiReports;
 import dev.mlops.control.Trainings;
 import dev.mlops.control.executions.DetachedExecutions;
@@ -31,24 +32,15 @@ import java.util.UUID;
 @Factory
 public class ControlFactory {
 
+    /** The store, registry and approvals on the system clock; see {@link ControlPlane} for why they are one bean. */
     @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Singleton
-    ArtifactStore store(ControlConfiguration config) {
-        return ArtifactStores.open(config.resolvedStore());
-    }
-
-    @Singleton
-    ModelRegistry registry(ArtifactStore store, Clock clock) {
-        return new ModelRegistry(store, clock, () -> UUID.randomUUID().toString().substring(0, 8));
-    }
-
-    @Singleton
-    ApprovalStore approvals(ArtifactStore store, Clock clock) {
-        return new ApprovalStore(store, clock);
+    ControlPlane plane(ControlConfiguration config, Executions executions) {
+        Clock clock = Clock.systemUTC();
+        ArtifactStore store = ArtifactStores.open(config.resolvedStore());
+        ModelRegistry registry = new ModelRegistry(store, clock, () -> UUID.randomUUID().toString().substring(0, 8));
+        ApprovalStore approvals = new ApprovalStore(store, clock);
+        return new ControlPlane(store, registry, approvals, new ApprovalDecisions(approvals, registry, executions),
+                new Trainings(store, executions, clock, new SecureRandom()), new KpiReports(store));
     }
 
     /**
@@ -79,21 +71,6 @@ public class ControlFactory {
     @Requires(notEnv = "lambda")
     Executions detached() {
         return new DetachedExecutions();
-    }
-
-    @Singleton
-    ApprovalDecisions decisions(ApprovalStore approvals, ModelRegistry registry, Executions executions) {
-        return new ApprovalDecisions(approvals, registry, executions);
-    }
-
-    @Singleton
-    Trainings trainings(ArtifactStore store, Executions executions, Clock clock) {
-        return new Trainings(store, executions, clock, new SecureRandom());
-    }
-
-    @Singleton
-    KpiReports kpiReports(ArtifactStore store) {
-        return new KpiReports(store);
     }
 
     @Singleton

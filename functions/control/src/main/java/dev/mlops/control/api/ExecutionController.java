@@ -22,7 +22,7 @@ import java.util.Map;
 /** Workflow executions for the console and the CLI (analyst and above). */
 @Controller("/v1/executions")
 @ExecuteOn(TaskExecutors.IO)
-public class ExecutionController {
+public class ExecutionController extends ControlEndpoint {
 
     private static final int MAX_LIMIT = 100;
 

@@ -3,6 +3,7 @@ package dev.mlops.control.api;
 import dev.mlops.InvalidInputException;
 import dev.mlops.Json;
 import dev.mlops.control.Access;
+import dev.mlops.control.ControlPlane;
 import dev.mlops.control.KpiReports;
 import dev.mlops.control.NotFoundException;
 import dev.mlops.packaging.ModelPackages;
@@ -34,7 +35,7 @@ import java.util.Map;
 /** Models, versions, audit, KPI reads (analyst and above) and the deployment override (operator). */
 @Controller("/v1/models")
 @ExecuteOn(TaskExecutors.IO)
-public class ModelController {
+public class ModelController extends ControlEndpoint {
 
     private static final int MAX_AUDIT = 1000;
 
@@ -43,10 +44,10 @@ public class ModelController {
     private final KpiReports kpis;
     private final ControlConfiguration config;
 
-    public ModelController(ModelRegistry registry, ArtifactStore store, KpiReports kpis, ControlConfiguration config) {
-        this.registry = registry;
-        this.store = store;
-        this.kpis = kpis;
+    public ModelController(ControlPlane plane, ControlConfiguration config) {
+        this.registry = plane.registry();
+        this.store = plane.store();
+        this.kpis = plane.kpis();
         this.config = config;
     }
 

@@ -1,11 +1,15 @@
 package dev.mlops.control.api;
 
+import dev.mlops.Json;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+
+import java.util.Map;
 
 /**
  * Micronaut's own errors (no such route, method not allowed, body over the server limit, unexpected failures) as
@@ -18,6 +22,10 @@ public class ProblemErrorResponses implements ErrorResponseProcessor<String> {
     @Override
     public MutableHttpResponse<String> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         HttpStatus status = base.getStatus();
+        if (context.getRequest().getPath().startsWith("/v2/")) {
+            // The Open Inference Protocol's error shape, for the inference API when it shares this process.
+            return base.contentType(MediaType.APPLICATION_JSON_TYPE).body(Json.compact(Map.of("error", status.getReason())));
+        }
         String detail = status.getCode() >= 500 ? "the request failed on the server; see the function's log"
                 : context.getErrors().stream().map(Error::getMessage).findFirst().orElse(status.getReason());
         String body = Problems.body(context.getRequest(), status, type(status), status.getReason(), detail);

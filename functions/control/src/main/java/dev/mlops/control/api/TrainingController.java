@@ -2,6 +2,7 @@ package dev.mlops.control.api;
 
 import dev.mlops.Json;
 import dev.mlops.control.Access;
+import dev.mlops.control.ControlPlane;
 import dev.mlops.control.TrainingRequest;
 import dev.mlops.control.TrainingStart;
 import dev.mlops.control.Trainings;
@@ -24,13 +25,13 @@ import java.nio.charset.StandardCharsets;
 /** {@code POST /v1/models/{model}/trainings}: a data scientist starts the training-pipeline; 202 with the execution. */
 @Controller("/v1/models/{model}/trainings")
 @ExecuteOn(TaskExecutors.IO)
-public class TrainingController {
+public class TrainingController extends ControlEndpoint {
 
     private final Trainings trainings;
     private final ControlConfiguration config;
 
-    public TrainingController(Trainings trainings, ControlConfiguration config) {
-        this.trainings = trainings;
+    public TrainingController(ControlPlane plane, ControlConfiguration config) {
+        this.trainings = plane.trainings();
         this.config = config;
     }
 

@@ -13,26 +13,31 @@ import dev.mlops.control.executions.UnknownStateMachineException;
 import dev.mlops.registry.IllegalTransitionException;
 import dev.mlops.registry.VersionConflictException;
 import dev.mlops.registry.VersionNotFoundException;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one mapping from domain failures to HTTP statuses, as RFC 9457 problem details. */
-@Produces
-@Singleton
-@Requires(classes = {MlopsException.class, ExceptionHandler.class})
-public class ControlExceptionHandler implements ExceptionHandler<MlopsException, HttpResponse<?>> {
+/**
+ * The one mapping from failures to HTTP statuses, as RFC 9457 problem details. Applied by each controller's own
+ * {@code @Error} methods (see {@link ControlEndpoint}) rather than as a global {@code ExceptionHandler}, so the
+ * control API keeps its statuses when it shares an application context with another function that maps the same
+ * domain exceptions its own way.
+ */
+final class ProblemMapping {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ControlExceptionHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapping.class);
 
-    @Override
-    public HttpResponse<?> handle(HttpRequest request, MlopsException e) {
+    private ProblemMapping() {
+    }
+
+    /** A value check of the domain (a model name, a version id, a weight) on a value taken from the request. */
+    static HttpResponse<?> invalid(HttpRequest<?> request, IllegalArgumentException e) {
+        return Problems.response(request, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+    }
+
+    static HttpResponse<?> failed(HttpRequest<?> request, MlopsException e) {
         if (e instanceof ApprovalException refused) {
             return approval(request, refused);
         }
