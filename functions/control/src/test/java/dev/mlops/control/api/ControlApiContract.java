@@ -321,6 +321,7 @@ abstract class ControlApiContract {
         assertEquals(200, health.status(), health.body());
         assertEquals("UP", health.json().get("status").asText());
         assertProblem(get("/v1/nothing-here", Who.ANALYST), 404, "not-found");
+        assertProblem(send("DELETE", "/v1/models", Who.ANALYST, null), 405, "method-not-allowed");
     }
 
     /** Every route: who may call it. Everyone else with a token gets 403, nobody without one gets past 401. */
