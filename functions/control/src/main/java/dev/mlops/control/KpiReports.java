@@ -1,6 +1,8 @@
 package dev.mlops.control;
 
+import dev.mlops.InvalidDocumentException;
 import dev.mlops.Json;
+import dev.mlops.MlopsException;
 import dev.mlops.packaging.ModelVersions;
 import dev.mlops.store.ArtifactStore;
 
@@ -36,6 +38,13 @@ public final class KpiReports {
             return Optional.empty();
         }
         String key = keys.get(keys.size() - 1);
-        return store.get(key).map(o -> new Report(key, Json.tree(o.bytes(), key)));
+        return store.get(key).map(o -> {
+            try {
+                return new Report(key, Json.tree(o.bytes(), key));
+            } catch (InvalidDocumentException e) {
+                // A broken report is the pipeline's fault, not the caller's: not a 400.
+                throw new MlopsException("KPI report is corrupt: " + e.getMessage(), e);
+            }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlops.control.api;
 
+import dev.mlops.InvalidDocumentException;
 import dev.mlops.Json;
 import dev.mlops.approval.Approval;
 import dev.mlops.approval.ApprovalStore;
@@ -95,8 +96,13 @@ public class ApprovalController extends ControlEndpoint {
         if (approval.evidenceKey() == null) {
             return null;
         }
-        return store.get(approval.evidenceKey())
-                .<Object>map(o -> Json.tree(o.bytes(), o.key()))
-                .orElse(Map.of("missing", "no evidence document at " + approval.evidenceKey()));
+        return store.get(approval.evidenceKey()).<Object>map(o -> {
+            try {
+                return Json.tree(o.bytes(), o.key());
+            } catch (InvalidDocumentException e) {
+                // The request is fine; the document is not: show why instead of failing the whole read.
+                return Map.of("unreadable", e.getMessage());
+            }
+        }).orElse(Map.of("missing", "no evidence document at " + approval.evidenceKey()));
     }
 }
