@@ -104,7 +104,9 @@ final class ControlApiClient {
         String title = problem.path("title").asText("");
         String detail = problem.path("detail").asText("");
         if (title.isEmpty() && detail.isEmpty()) {
-            return "HTTP " + status + " from " + endpoint + (raw == null || raw.isBlank() ? "" : ": " + abbreviate(raw));
+            // Not a problem document: probably not the control API (./mlops serve runs only the inference API).
+            return "HTTP " + status + " from " + endpoint + (raw == null || raw.isBlank() ? "" : ": " + abbreviate(raw))
+                    + (status == 404 ? " (is the control API running there? ./mlops serve runs only the inference API)" : "");
         }
         String hint = status == 401 ? " (check --token, or the tokens file of this MLOPS_HOME)" : "";
         return "HTTP " + status + " " + title + (detail.isEmpty() ? "" : ": " + detail) + hint;

@@ -148,6 +148,14 @@ class ControlCommandsTest {
     }
 
     @Test
+    void notTheControlApi_saysSo() {
+        answers.put("GET /v1/approvals", new Object[] {404, "application/json", "{\"message\":\"Not Found\"}"});
+        Run run = mlops("status");
+        assertEquals(1, run.code());
+        assertTrue(run.err().contains("is the control API running there?"), run.err());
+    }
+
+    @Test
     void noToken_anywhere_isBadInputNamingTheFile() {
         Run run = mlops(Map.of("MLOPS_HOME", home.resolve("empty").toString(), "MLOPS_ENDPOINT", "http://127.0.0.1:1"), "status");
         assertEquals(2, run.code());
