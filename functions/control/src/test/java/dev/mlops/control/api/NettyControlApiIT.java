@@ -23,6 +23,7 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The request suite over real HTTP to the embedded Netty server, authenticated by local bearer tokens. */
 class NettyControlApiIT extends ControlApiContract {
@@ -85,6 +86,24 @@ class NettyControlApiIT extends ControlApiContract {
     @Test
     void registeredEngine_winsOverTheDetachedDefault() {
         assertSame(fixture.engine, context.getBean(Executions.class));
+    }
+
+    @Test
+    void racingOppositeDecisions_oneWins_theOtherIs409_andOneCallbackResumes() throws Exception {
+        String id = fixture.pendingApproval(Who.DS.identity);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var approve = pool.submit(() -> send("POST", "/v1/approvals/" + id + "/approve", Who.APPROVER, "{\"comment\": \"yes\"}"));
+            var reject = pool.submit(() -> send("POST", "/v1/approvals/" + id + "/reject", Who.APPROVER2, "{\"comment\": \"no\"}"));
+            java.util.List<Integer> statuses = new java.util.ArrayList<>(java.util.List.of(approve.get().status(), reject.get().status()));
+            java.util.Collections.sort(statuses);
+            assertEquals(java.util.List.of(200, 409), statuses);
+        } finally {
+            pool.shutdown();
+        }
+        var callbacks = fixture.engine.callbacks(ControlFixture.token(ControlFixture.version(id)));
+        assertEquals(1, callbacks.size(), callbacks.toString());
+        assertTrue(callbacks.get(0).accepted());
     }
 
     @Test
