@@ -43,10 +43,7 @@ public class ControlFactory {
                 new Trainings(store, executions, clock, new SecureRandom()), new KpiReports(store));
     }
 
-    /**
-     * Step Functions in Lambda. Secondary, like the detached engine below, so that an {@link Executions}
-     * registered by whoever builds the context (the local runtime's engine, a test's fake) takes precedence.
-     */
+    /** The Step Functions client of the Lambda engine below; URL-connection HTTP keeps cold starts short. */
     @Singleton
     @Secondary
     @Requires(env = "lambda")
@@ -55,6 +52,10 @@ public class ControlFactory {
         return SfnClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
+    /**
+     * Step Functions in Lambda. Secondary, like the detached engine below, so that an {@link Executions}
+     * registered by whoever builds the context (the local runtime's engine, a test's fake) takes precedence.
+     */
     @Singleton
     @Secondary
     @Requires(env = "lambda")
