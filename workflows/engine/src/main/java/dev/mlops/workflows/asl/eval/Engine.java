@@ -51,7 +51,7 @@ public final class Engine {
     static final String ARN_PREFIX = "arn:aws:states:local:000000000000:";
 
     /** How many finished executions keep their results in memory. */
-    static final int RETAINED = 1000;
+    static final int RETAINED = 100;
 
     private final TaskResolver resolver;
     private final ExecutionClock clock;

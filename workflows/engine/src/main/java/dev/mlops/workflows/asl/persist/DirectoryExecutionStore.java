@@ -36,6 +36,10 @@ import java.util.stream.Stream;
  * lines are appended without a force each, and forced before every checkpoint; a torn last line (the JVM died while
  * appending) is ignored when reading. The folder is created first and is what reserves the name: a crash before
  * {@code execution.json} is written leaves a folder that {@link #list()} skips and whose name stays taken.
+ *
+ * <p>{@link Durability#FORCED} (the default) survives a power loss; {@link Durability#ATOMIC} skips the forces:
+ * files are still replaced atomically, so a JVM crash or kill loses nothing written, but the operating system may
+ * lose the last writes in a power loss. Forcing costs about three disk flushes per top-level state.
  */
 public final class DirectoryExecutionStore implements ExecutionStore {
 
@@ -45,11 +49,29 @@ public final class DirectoryExecutionStore implements ExecutionStore {
     private static final String CHECKPOINT = "checkpoint.json";
     private static final String HISTORY = "history.jsonl";
 
+    /** Whether writes are forced to the disk. */
+    public enum Durability {
+        /** Force records, checkpoints and history to the disk: they survive a power loss. */
+        FORCED,
+        /** Atomic replaces without forcing: they survive a crash of the JVM, not necessarily of the machine. */
+        ATOMIC
+    }
+
     private final Path root;
+    private final boolean isForced;
 
     /** @param root the folder (created when missing), for example {@code $MLOPS_HOME/executions} */
     public DirectoryExecutionStore(Path root) {
+        this(root, Durability.FORCED);
+    }
+
+    /**
+     * @param root       the folder (created when missing)
+     * @param durability whether writes are forced to the disk
+     */
+    public DirectoryExecutionStore(Path root, Durability durability) {
         this.root = root;
+        this.isForced = durability == Durability.FORCED;
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
@@ -193,7 +215,7 @@ public final class DirectoryExecutionStore implements ExecutionStore {
         return out.toString();
     }
 
-    private static void writeAtomically(Path file, byte[] content) {
+    private void writeAtomically(Path file, byte[] content) {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -202,10 +224,14 @@ public final class DirectoryExecutionStore implements ExecutionStore {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (isForced) {
+                    channel.force(true);
+                }
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceFolder(file.getParent());
+            if (isForced) {
+                forceFolder(file.getParent());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -220,7 +246,10 @@ public final class DirectoryExecutionStore implements ExecutionStore {
         }
     }
 
-    private static void force(Path file) {
+    private void force(Path file) {
+        if (!isForced) {
+            return;
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(false);
         } catch (NoSuchFileException e) {
