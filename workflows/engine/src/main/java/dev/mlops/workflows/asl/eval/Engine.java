@@ -35,7 +35,9 @@ import java.util.random.RandomGenerator;
  * <p>Execution names are unique per state machine for the engine's lifetime: starting a second execution with a
  * name already used fails with {@link ExecutionAlreadyExistsException}, except that, as StartExecution does, the
  * same name with the same input while the first is still running returns that first execution. The engine keeps
- * the results of the last {@value #RETAINED} finished executions; older ones keep only their names.
+ * the results of the last {@value #RETAINED} finished executions started on their own thread ({@link #start},
+ * {@link #resume}, a request-response startExecution); older ones, and those run on the caller's thread, keep only
+ * their names (and their records, when persisted).
  *
  * <p>State machines registered with {@link #register(String, StateMachine)} can be started by name or ARN, also
  * from a Task state: {@code arn:aws:states:::states:startExecution} (and {@code .sync}, {@code .sync:2},
@@ -61,7 +63,7 @@ public final class Engine {
     private final SecureRandom tokens = new SecureRandom();
     private final Map<String, ParkedTask> parked = new ConcurrentHashMap<>();
     private final Map<String, Registration> machines = new ConcurrentHashMap<>();
-    /** Guarded by itself: running executions and the last {@link #RETAINED} finished ones, by ARN. */
+    /** Guarded by itself: running executions and the last {@link #RETAINED} finished ones started on their own thread. */
     private final Map<String, Execution> executions = new HashMap<>();
     private final Set<String> names = new HashSet<>();
     private final Deque<String> finished = new ArrayDeque<>();
@@ -288,7 +290,7 @@ public final class Engine {
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             } finally {
-                retire(arn);
+                retire(arn, onOwnThread);
             }
         };
         if (onOwnThread) {
@@ -301,8 +303,17 @@ public final class Engine {
         return execution;
     }
 
-    private void retire(String arn) {
+    /**
+     * Forgets a finished execution's result, keeping its name: at once when it ran on the caller's thread (the
+     * caller has the result; keeping the histories of many runs would weigh on the heap), else after
+     * {@value #RETAINED} more have finished.
+     */
+    private void retire(String arn, boolean isRetained) {
         synchronized (executions) {
+            if (!isRetained) {
+                executions.remove(arn);
+                return;
+            }
             finished.addLast(arn);
             while (finished.size() > RETAINED) {
                 executions.remove(finished.removeFirst());

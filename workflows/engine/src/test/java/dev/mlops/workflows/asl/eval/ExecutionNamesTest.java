@@ -67,8 +67,9 @@ class ExecutionNamesTest {
         String arn = engine.register("M", single("Pass", ""));
         assertEquals("arn:aws:states:local:000000000000:stateMachine:M", arn);
         assertTrue(engine.stateMachine(arn).isPresent());
-        ExecutionResult r = engine.run(arn, "x", json("{\"k\": 1}"));
-        assertEquals(json("{\"k\": 1}"), engine.execution(r.executionArn()).orElseThrow().await().output());
+        Execution started = engine.start(arn, "x", json("{\"k\": 1}"));
+        started.await();
+        assertEquals(json("{\"k\": 1}"), engine.execution(started.executionArn()).orElseThrow().await().output());
         AslError e = assertThrows(AslError.class, () -> engine.start("Nope", null, json("{}")));
         assertEquals("StateMachineDoesNotExist", e.error());
     }
