@@ -21,7 +21,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -59,6 +61,8 @@ public final class DirectoryExecutionStore implements ExecutionStore {
 
     private final Path root;
     private final boolean isForced;
+    /** The history files of running executions, kept open between appends; closed when the execution ends. */
+    private final Map<String, FileChannel> histories = new ConcurrentHashMap<>();
 
     /** @param root the folder (created when missing), for example {@code $MLOPS_HOME/executions} */
     public DirectoryExecutionStore(Path root) {
@@ -105,16 +109,23 @@ public final class DirectoryExecutionStore implements ExecutionStore {
     @Override
     public void update(ExecutionRecord record) {
         Path dir = folder(record.executionArn());
-        force(dir.resolve(HISTORY));
+        force(record.executionArn());
+        if (record.status() != ExecutionRecord.Status.RUNNING) {
+            close(record.executionArn());
+        }
         writeAtomically(dir.resolve(RECORD), bytes(toJson(record)));
     }
 
     @Override
     public void append(String executionArn, HistoryEvent event) {
-        Path file = folder(executionArn).resolve(HISTORY);
         byte[] line = (toJson(event).toString() + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+        Path file = folder(executionArn).resolve(HISTORY);
+        try {
+            FileChannel channel = histories.get(executionArn);
+            if (channel == null) {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                histories.put(executionArn, channel);
+            }
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -126,9 +137,8 @@ public final class DirectoryExecutionStore implements ExecutionStore {
 
     @Override
     public void checkpoint(String executionArn, Checkpoint checkpoint) {
-        Path dir = folder(executionArn);
-        force(dir.resolve(HISTORY));
-        writeAtomically(dir.resolve(CHECKPOINT), bytes(toJson(checkpoint)));
+        force(executionArn);
+        writeAtomically(folder(executionArn).resolve(CHECKPOINT), bytes(toJson(checkpoint)));
     }
 
     @Override
@@ -246,16 +256,28 @@ public final class DirectoryExecutionStore implements ExecutionStore {
         }
     }
 
-    private void force(Path file) {
-        if (!isForced) {
+    /** Forces the appended history lines of an execution, if this store has any open. */
+    private void force(String executionArn) {
+        FileChannel channel = histories.get(executionArn);
+        if (!isForced || channel == null) {
             return;
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        try {
             channel.force(false);
-        } catch (NoSuchFileException e) {
-            // No event yet: nothing to force.
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot force " + file, e);
+            throw new UncheckedIOException("cannot force the history of " + executionArn, e);
+        }
+    }
+
+    private void close(String executionArn) {
+        FileChannel channel = histories.remove(executionArn);
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the history of " + executionArn, e);
         }
     }
 
