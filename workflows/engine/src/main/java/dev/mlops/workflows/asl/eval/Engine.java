@@ -55,6 +55,9 @@ public final class Engine {
     /** How many finished executions keep their results in memory. */
     static final int RETAINED = 100;
 
+    /** StartExecution's error for a name it does not accept. */
+    public static final String INVALID_NAME = "InvalidName";
+
     private final TaskResolver resolver;
     private final ExecutionClock clock;
     private final RandomGenerator random;
@@ -256,6 +259,7 @@ public final class Engine {
      * name when the input is the same (StartExecution's idempotency).
      */
     Execution launch(Interpreter interpreter, String definition, boolean onOwnThread) {
+        checkName(interpreter.executionName());
         String arn = interpreter.executionArn();
         CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
         Execution execution = new Execution(arn, interpreter.stateMachineArn(), interpreter.input(),
@@ -398,6 +402,17 @@ public final class Engine {
     /** The store executions are persisted to, if any. */
     public Optional<ExecutionStore> store() {
         return Optional.ofNullable(store);
+    }
+
+    /**
+     * StartExecution's rule for names: 1 to 80 characters, no whitespace, none of {@code < > { } [ ] ? * " # % \ ^ | ~ ` $ & , ; : /}
+     * and no control characters.
+     */
+    static void checkName(String name) {
+        if (name.isEmpty() || name.length() > 80 || !name.matches("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]+")) {
+            throw new AslError(INVALID_NAME, "Invalid Name: '" + name + "' (1 to 80 characters, no whitespace,"
+                    + " brackets, wildcards or punctuation such as : / , ; and no control characters)");
+        }
     }
 
     /** A registered state machine; {@code definition} is its JSON text when registered from text, else null. */

@@ -75,6 +75,15 @@ class ExecutionNamesTest {
     }
 
     @Test
+    void badName_invalidName() {
+        engine.register("M", single("Pass", ""));
+        assertEquals("InvalidName", assertThrows(AslError.class, () -> engine.run("M", "a:b", json("{}"))).error());
+        assertEquals("InvalidName", assertThrows(AslError.class, () -> engine.run("M", "x".repeat(81), json("{}"))).error());
+        assertEquals("InvalidName", assertThrows(AslError.class, () -> engine.run("M", "has space", json("{}"))).error());
+        assertEquals(ExecutionResult.Status.SUCCEEDED, engine.run("M", "retrain-model_1-2026-01-01", json("{}")).status());
+    }
+
+    @Test
     void unregisteredMachine_namesStillUnique() {
         JsonNode input = json("{}");
         engine.run(parse(single("Pass", "")), "Test", "e", input);
