@@ -70,15 +70,27 @@ final class Interpreter {
         this.executionArn = Engine.ARN_PREFIX + "execution:" + stateMachineName + ":" + this.executionName;
         this.input = input;
         this.intrinsics = new Intrinsics(engine.random());
+        this.rootTime = Timeline.of(clock);
+        this.startTime = rootTime.now();
     }
 
     String executionArn() {
         return executionArn;
     }
 
+    String stateMachineArn() {
+        return stateMachineArn;
+    }
+
+    JsonNode input() {
+        return input;
+    }
+
+    Instant startTime() {
+        return startTime;
+    }
+
     ExecutionResult run() {
-        rootTime = Timeline.of(clock);
-        startTime = rootTime.now();
         startTimeText = Timestamps.format(startTime);
         if (machine.timeoutSeconds() != null) {
             deadline = startTime.plusSeconds(machine.timeoutSeconds());
