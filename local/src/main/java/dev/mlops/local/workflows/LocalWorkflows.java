@@ -1,0 +1,205 @@
+package dev.mlops.local.workflows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlops.MlopsException;
+import dev.mlops.local.LocalEnvironment;
+import dev.mlops.workflows.asl.eval.Engine;
+import dev.mlops.workflows.asl.eval.Execution;
+import dev.mlops.workflows.asl.eval.ExecutionClock;
+import dev.mlops.workflows.asl.eval.ExecutionResult;
+import dev.mlops.workflows.asl.eval.TaskResolver;
+import dev.mlops.workflows.asl.parse.AslParser;
+import dev.mlops.workflows.asl.parse.DefinitionException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
+
+/**
+ * The project's state machines in one local engine: every {@code workflows/*.asl.json} (named by its file,
+ * {@code training-pipeline}), with the local values of {@code workflows/placeholders.json} substituted, registered
+ * with an {@link Engine} whose Task states reach the given integrations. This is the local execution port of
+ * {@code ./mlops up}, the control API and the CLI: start executions, resume parked ones with task tokens, list them.
+ */
+public final class LocalWorkflows {
+
+    /** Environment variable naming the workflows folder; default {@code workflows} in the working directory. */
+    public static final String WORKFLOWS_ENV = "MLOPS_WORKFLOWS";
+    private static final String SUFFIX = ".asl.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Engine engine;
+    private final Placeholders placeholders;
+    private final Map<String, String> machines;
+    private final Map<String, List<String>> unavailable;
+    private final List<Execution> started = Collections.synchronizedList(new ArrayList<>());
+
+    private LocalWorkflows(Engine engine, Placeholders placeholders, Map<String, String> machines,
+                           Map<String, List<String>> unavailable) {
+        this.engine = engine;
+        this.placeholders = placeholders;
+        this.machines = Map.copyOf(machines);
+        this.unavailable = Map.copyOf(unavailable);
+    }
+
+    /**
+     * Loads the workflows folder into a new engine.
+     *
+     * @param directory    holds {@code *.asl.json} and {@code placeholders.json}
+     * @param integrations the Task integrations ({@link LocalIntegrations}, or stubs in tests)
+     * @param clock        the executions' clock
+     * @param random       the engine's random source (thread-safe on a real clock)
+     * <p>A definition this engine cannot run (a feature it does not support yet) does not stop the others: it is
+     * listed by {@link #unavailable()}, and starting it fails naming the problems.
+     *
+     * @throws MlopsException when a file cannot be read or uses an unlisted placeholder, or when a state-machine
+     *                        placeholder names no loaded machine
+     */
+    public static LocalWorkflows load(Path directory, TaskResolver integrations, ExecutionClock clock, RandomGenerator random) {
+        Placeholders placeholders = Placeholders.load(directory.resolve("placeholders.json"));
+        Engine engine = new Engine(integrations, clock, random);
+        Map<String, String> machines = new LinkedHashMap<>();
+        Map<String, List<String>> unavailable = new LinkedHashMap<>();
+        for (Path file : definitions(directory)) {
+            String name = file.getFileName().toString();
+            name = name.substring(0, name.length() - SUFFIX.length());
+            try {
+                machines.put(name, engine.register(name, AslParser.parse(placeholders.substituteLocal(read(file)))));
+            } catch (DefinitionException e) {
+                unavailable.put(name, e.problems().stream().map(Object::toString).toList());
+                System.getLogger(LocalWorkflows.class.getName()).log(System.Logger.Level.WARNING,
+                        "{0} cannot run in this engine: {1}", file, e.problems());
+            }
+        }
+        for (Placeholder p : placeholders.entries()) {
+            if (p.kind() == Placeholder.Kind.STATE_MACHINE && !machines.containsValue(p.local())) {
+                throw new MlopsException("placeholders.json: " + p.token() + " is locally '" + p.local()
+                        + "', which is no machine in " + directory + " (loaded: " + machines.values() + ")");
+            }
+        }
+        return new LocalWorkflows(engine, placeholders, machines, unavailable);
+    }
+
+    /**
+     * The workflows with the local integrations of {@code env}: {@code functions} for Lambda, the in-process trainer
+     * on its artifact store for Batch, and the inbox under MLOPS_HOME for SNS.
+     *
+     * @param directory    the workflows folder, see {@link #directory(Map)}
+     * @param codeRevision recorded in trained packages
+     */
+    public static LocalWorkflows forEnvironment(Path directory, LocalEnvironment env, LocalFunctions functions,
+                                                String codeRevision, ExecutionClock clock, RandomGenerator random) {
+        Placeholders placeholders = Placeholders.load(directory.resolve("placeholders.json"));
+        String prefix = placeholders.find("TrainingJobDefinitionPrefix").map(Placeholder::local)
+                .orElseThrow(() -> new MlopsException(directory + "/placeholders.json has no TrainingJobDefinitionPrefix"));
+        System.Logger log = System.getLogger(InProcessTrainer.class.getName());
+        TrainingJobRunner trainer = new InProcessTrainer(env, codeRevision, line -> log.log(System.Logger.Level.INFO, line));
+        return load(directory, new LocalIntegrations(functions, trainer, InboxNotifier.in(env.home()), prefix), clock, random);
+    }
+
+    /** The workflows folder named by {@value #WORKFLOWS_ENV} in {@code env}, default {@code workflows}. */
+    public static Path directory(Map<String, String> env) {
+        return Path.of(env.getOrDefault(WORKFLOWS_ENV, "workflows")).toAbsolutePath().normalize();
+    }
+
+    /** State machine names to their local ARNs. */
+    public Map<String, String> stateMachines() {
+        return machines;
+    }
+
+    /** The definitions this engine cannot run, by name, with the parser's problems. */
+    public Map<String, List<String>> unavailable() {
+        return unavailable;
+    }
+
+    /** The placeholder list the definitions were loaded with. */
+    public Placeholders placeholders() {
+        return placeholders;
+    }
+
+    /**
+     * Starts an execution on its own thread.
+     *
+     * @param machine a state machine's name or ARN
+     * @param name    the execution's name, or null for a random one
+     * @throws dev.mlops.workflows.asl.eval.ExecutionAlreadyExistsException when the name is taken
+     */
+    public Execution start(String machine, String name, JsonNode input) {
+        requireAvailable(machine);
+        Execution execution = engine.start(machine, name, input);
+        started.add(execution);
+        return execution;
+    }
+
+    /** Runs an execution on the calling thread to its end. */
+    public ExecutionResult run(String machine, String name, JsonNode input) {
+        requireAvailable(machine);
+        return engine.run(machine, name, input);
+    }
+
+    /** Resumes the task parked with {@code taskToken} with {@code output} as its result (SendTaskSuccess). */
+    public void sendTaskSuccess(String taskToken, JsonNode output) {
+        engine.sendTaskSuccess(taskToken, output);
+    }
+
+    /** Fails the task parked with {@code taskToken} (SendTaskFailure). */
+    public void sendTaskFailure(String taskToken, String error, String cause) {
+        engine.sendTaskFailure(taskToken, error, cause);
+    }
+
+    /** Restarts a parked task's HeartbeatSeconds (SendTaskHeartbeat). */
+    public void sendTaskHeartbeat(String taskToken) {
+        engine.sendTaskHeartbeat(taskToken);
+    }
+
+    /** An execution by ARN, also one that a workflow started (a retraining), while the engine remembers it. */
+    public Optional<Execution> execution(String executionArn) {
+        return engine.execution(executionArn);
+    }
+
+    /** The executions started through {@link #start}, newest first. */
+    public List<Execution> list() {
+        synchronized (started) {
+            List<Execution> newestFirst = new ArrayList<>(started);
+            Collections.reverse(newestFirst);
+            return newestFirst;
+        }
+    }
+
+    /** The engine, for what this port does not cover (history, nested executions). */
+    public Engine engine() {
+        return engine;
+    }
+
+    private void requireAvailable(String machine) {
+        String name = machine.substring(machine.lastIndexOf(':') + 1);
+        if (unavailable.containsKey(name)) {
+            throw new MlopsException("the state machine '" + name + "' cannot run in this engine: " + unavailable.get(name));
+        }
+    }
+
+    private static List<Path> definitions(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+        } catch (IOException e) {
+            throw new MlopsException("cannot list the workflows folder " + directory + ": " + e.getMessage());
+        }
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new MlopsException("cannot read the state machine " + file + ": " + e.getMessage());
+        }
+    }
+}
