@@ -1,5 +1,6 @@
 package dev.mlops.local.workflows;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.MlopsException;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,13 +62,18 @@ public final class InboxNotifier implements Notifier {
         try {
             for (String line : Files.readAllLines(inbox, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
-                    all.add(JSON.readValue(line, Notification.class));
+                    all.add(parse(JSON.readTree(line)));
                 }
             }
         } catch (IOException e) {
             throw new MlopsException("cannot read the notification inbox " + inbox + ": " + e.getMessage(), e);
         }
         return all;
+    }
+
+    private static Notification parse(JsonNode o) {
+        return new Notification(o.path("messageId").asText(), o.path("topicArn").asText(), o.path("subject").textValue(),
+                o.path("message").asText(), o.path("executionArn").textValue(), Instant.parse(o.path("publishedAt").asText()));
     }
 
     private static String line(Notification n) {
