@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlops.workflows.asl.AslError;
 import dev.mlops.workflows.asl.model.StateMachine;
 import dev.mlops.workflows.asl.parse.AslParser;
+import dev.mlops.workflows.asl.persist.Checkpoint;
+import dev.mlops.workflows.asl.persist.ExecutionRecord;
+import dev.mlops.workflows.asl.persist.ExecutionStore;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -12,6 +15,8 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +39,10 @@ import java.util.random.RandomGenerator;
  * <p>State machines registered with {@link #register(String, StateMachine)} can be started by name or ARN, also
  * from a Task state: {@code arn:aws:states:::states:startExecution} (and {@code .sync}, {@code .sync:2},
  * {@code .waitForTaskToken}) is built in, used whenever the given resolver does not resolve it.
+ *
+ * <p>With an {@link ExecutionStore} (see {@link #builder()}), executions are persisted: names stay taken across
+ * restarts, and {@link #resume()} on a new engine over the same store continues the executions that had not ended.
+ * Without one, executions live in memory only.
  */
 public final class Engine {
 
@@ -46,6 +55,7 @@ public final class Engine {
     private final TaskResolver resolver;
     private final ExecutionClock clock;
     private final RandomGenerator random;
+    private final ExecutionStore store;
     private final SecureRandom tokens = new SecureRandom();
     private final Map<String, ParkedTask> parked = new ConcurrentHashMap<>();
     private final Map<String, Registration> machines = new ConcurrentHashMap<>();
@@ -61,9 +71,62 @@ public final class Engine {
      *                 (as {@link java.util.Random} is) when the clock is real, since branches then run concurrently
      */
     public Engine(TaskResolver resolver, ExecutionClock clock, RandomGenerator random) {
+        this(resolver, clock, random, null);
+    }
+
+    private Engine(TaskResolver resolver, ExecutionClock clock, RandomGenerator random, ExecutionStore store) {
         this.resolver = resolver.orElse(new StatesIntegration(this));
         this.clock = clock;
         this.random = random;
+        this.store = store;
+    }
+
+    /** An engine with optional parts: a store for persisted executions. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds an {@link Engine}; resolver, clock and random are required. */
+    public static final class Builder {
+        private TaskResolver resolver = TaskResolver.none();
+        private ExecutionClock clock;
+        private RandomGenerator random;
+        private ExecutionStore store;
+
+        private Builder() {
+        }
+
+        /** Maps Task resources to handlers; @default {@link TaskResolver#none()} (built-ins only) */
+        public Builder resolver(TaskResolver resolver) {
+            this.resolver = resolver;
+            return this;
+        }
+
+        /** The executions' clock. */
+        public Builder clock(ExecutionClock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** The seeded source, see {@link Engine#Engine(TaskResolver, ExecutionClock, RandomGenerator)}. */
+        public Builder random(RandomGenerator random) {
+            this.random = random;
+            return this;
+        }
+
+        /** Persists executions there; @default none: in memory only */
+        public Builder store(ExecutionStore store) {
+            this.store = store;
+            return this;
+        }
+
+        /** The engine. */
+        public Engine build() {
+            if (clock == null || random == null) {
+                throw new IllegalStateException("an engine needs a clock and a random source");
+            }
+            return new Engine(resolver, clock, random, store);
+        }
     }
 
     /** Runs an execution on the calling thread, named with a random UUID, to its end. */
@@ -79,7 +142,7 @@ public final class Engine {
      * @throws ExecutionAlreadyExistsException when the name is taken
      */
     public ExecutionResult run(StateMachine machine, String stateMachineName, String executionName, JsonNode input) {
-        return launch(new Interpreter(this, machine, stateMachineName, executionName, input), false).await();
+        return launch(new Interpreter(this, machine, stateMachineName, executionName, input), definition(stateMachineName, machine), false).await();
     }
 
     /**
@@ -89,7 +152,7 @@ public final class Engine {
      *                                         with another input)
      */
     public Execution start(StateMachine machine, String stateMachineName, String executionName, JsonNode input) {
-        return launch(new Interpreter(this, machine, stateMachineName, executionName, input), true);
+        return launch(new Interpreter(this, machine, stateMachineName, executionName, input), definition(stateMachineName, machine), true);
     }
 
     /**
@@ -120,8 +183,12 @@ public final class Engine {
      * @return its ARN, {@code arn:aws:states:{region}:{account}:stateMachine:{name}}
      */
     public String register(String name, StateMachine machine) {
+        return register(name, machine, null);
+    }
+
+    private String register(String name, StateMachine machine, String definition) {
         String arn = stateMachineArn(name);
-        machines.put(name, new Registration(name, arn, machine));
+        machines.put(name, new Registration(name, arn, machine, definition));
         return arn;
     }
 
@@ -131,7 +198,7 @@ public final class Engine {
      * @throws dev.mlops.workflows.asl.parse.DefinitionException when it is invalid
      */
     public String register(String name, String definition) {
-        return register(name, AslParser.parse(definition));
+        return register(name, AslParser.parse(definition), definition);
     }
 
     /** The ARN a state machine registered under {@code name} has. */
@@ -144,11 +211,19 @@ public final class Engine {
         return Optional.ofNullable(machines.get(nameOf(nameOrArn))).map(Registration::machine);
     }
 
-    /** A running execution, or a finished one the engine still remembers. */
+    /** A running execution, or a finished one the engine still remembers or the store holds. */
     public Optional<Execution> execution(String executionArn) {
         synchronized (executions) {
-            return Optional.ofNullable(executions.get(executionArn));
+            Execution execution = executions.get(executionArn);
+            if (execution != null || store == null) {
+                return Optional.ofNullable(execution);
+            }
         }
+        return store.find(executionArn).filter(r -> r.status() != ExecutionRecord.Status.RUNNING).map(r ->
+                new Execution(r.executionArn(), r.stateMachineArn(), r.input(), r.startDate(),
+                        CompletableFuture.completedFuture(new ExecutionResult(r.executionArn(),
+                                ExecutionResult.Status.valueOf(r.status().name()), r.output(), r.error(), r.cause(),
+                                r.startDate(), r.stopDate(), store.history(r.executionArn())))));
     }
 
     Registration registration(String nameOrArn) {
@@ -167,11 +242,13 @@ public final class Engine {
      * Takes the execution's name and runs it, here or on its own thread; or returns the running execution of that
      * name when the input is the same (StartExecution's idempotency).
      */
-    Execution launch(Interpreter interpreter, boolean onOwnThread) {
+    Execution launch(Interpreter interpreter, String definition, boolean onOwnThread) {
         String arn = interpreter.executionArn();
         CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
         Execution execution = new Execution(arn, interpreter.stateMachineArn(), interpreter.input(),
                 interpreter.startTime(), result);
+        ExecutionRecord record = store == null ? null : ExecutionRecord.running(arn, interpreter.stateMachineName(),
+                interpreter.executionName(), interpreter.input(), definition, interpreter.startTime());
         synchronized (executions) {
             Execution existing = executions.get(arn);
             if (existing != null && !existing.isDone() && existing.input().equals(interpreter.input())) {
@@ -180,8 +257,20 @@ public final class Engine {
             if (!names.add(arn)) {
                 throw new ExecutionAlreadyExistsException(arn);
             }
+            if (record != null && !store.create(record)) {
+                throw new ExecutionAlreadyExistsException(arn);
+            }
             executions.put(arn, execution);
         }
+        if (record != null) {
+            interpreter.journal(new StoreJournal(store, record));
+        }
+        return runOn(interpreter, execution, onOwnThread);
+    }
+
+    private Execution runOn(Interpreter interpreter, Execution execution, boolean onOwnThread) {
+        String arn = execution.executionArn();
+        CompletableFuture<ExecutionResult> result = execution.future();
         Runnable body = () -> {
             try {
                 result.complete(interpreter.run());
@@ -210,8 +299,82 @@ public final class Engine {
         }
     }
 
-    /** A registered state machine. */
-    record Registration(String name, String arn, StateMachine machine) {
+    /** The definition text of {@code machine} when it is the one registered under {@code name}, else null. */
+    private String definition(String name, StateMachine machine) {
+        Registration r = machines.get(name);
+        return r != null && r.machine() == machine ? r.definition() : null;
+    }
+
+    /**
+     * Continues, each on its own thread, the executions of the store that had not ended (a previous engine on the
+     * same store stopped or died). Each re-enters the top-level state it was in, as its last checkpoint says:
+     * <ul>
+     *   <li>a Task parked on {@code .waitForTaskToken} waits again for the same token (registered before this
+     *       method returns, so SendTaskSuccess may come at once), with its TimeoutSeconds deadline unchanged;
+     *       heartbeats received before the restart are forgotten (HeartbeatSeconds counts from the parking);</li>
+     *   <li>a Wait waits until the same absolute instant (at once when it has passed);</li>
+     *   <li>any other state, and a Task that was running, runs again from its entry: delivery is
+     *       <em>at least once</em>; a Parallel or Map state runs again as a whole, including its branches'
+     *       parked tasks (with new tokens) and the history events they had recorded;</li>
+     * </ul>
+     * The history continues from the stored events. A machine is the definition text stored with the execution,
+     * else the one registered now under its name; an execution with neither is left as it is (not returned).
+     * Call it once, after registering the machines.
+     *
+     * @return the resumed executions
+     */
+    public List<Execution> resume() {
+        if (store == null) {
+            return List.of();
+        }
+        List<Interpreter> resumed = new ArrayList<>();
+        List<Execution> handles = new ArrayList<>();
+        for (ExecutionRecord record : store.list()) {
+            if (record.status() != ExecutionRecord.Status.RUNNING) {
+                synchronized (executions) {
+                    names.add(record.executionArn());
+                }
+                continue;
+            }
+            StateMachine machine = record.definition() != null ? AslParser.parse(record.definition())
+                    : Optional.ofNullable(machines.get(record.stateMachineName())).map(Registration::machine).orElse(null);
+            if (machine == null) {
+                continue;
+            }
+            Checkpoint checkpoint = store.checkpoint(record.executionArn()).orElse(null);
+            Interpreter interpreter = new Interpreter(this, machine, record, checkpoint, store.history(record.executionArn()));
+            interpreter.journal(new StoreJournal(store, record));
+            if (checkpoint != null && checkpoint.parked() != null) {
+                Checkpoint.Parked p = checkpoint.parked();
+                ParkedTask task = new ParkedTask(p.token(), p.parkedAt());
+                parked.put(p.token(), task);
+                interpreter.reparked(task);
+            }
+            Execution execution = new Execution(record.executionArn(), record.stateMachineArn(), record.input(),
+                    record.startDate(), new CompletableFuture<>());
+            synchronized (executions) {
+                if (!names.add(record.executionArn())) {
+                    continue;
+                }
+                executions.put(record.executionArn(), execution);
+            }
+            resumed.add(interpreter);
+            handles.add(execution);
+        }
+        // Every resumed execution is known before any runs: a parent re-running startExecution finds its child.
+        for (int i = 0; i < resumed.size(); i++) {
+            runOn(resumed.get(i), handles.get(i), true);
+        }
+        return handles;
+    }
+
+    /** The store executions are persisted to, if any. */
+    public Optional<ExecutionStore> store() {
+        return Optional.ofNullable(store);
+    }
+
+    /** A registered state machine; {@code definition} is its JSON text when registered from text, else null. */
+    record Registration(String name, String arn, StateMachine machine, String definition) {
     }
 
     /**

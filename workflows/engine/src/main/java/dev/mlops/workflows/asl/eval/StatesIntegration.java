@@ -71,7 +71,7 @@ final class StatesIntegration implements TaskResolver {
         boolean isSync = request.resource().pattern() == Resource.Pattern.RUN_JOB;
         Execution execution;
         try {
-            execution = engine.launch(child, !isSync);
+            execution = engine.launch(child, registration.definition(), !isSync);
         } catch (ExecutionAlreadyExistsException e) {
             throw new AslError("StepFunctions.ExecutionAlreadyExistsException", serviceError(e.cause(), e.error()));
         }
