@@ -9,14 +9,17 @@ import dev.mlops.workflows.asl.eval.Execution;
 import dev.mlops.workflows.asl.eval.ExecutionClock;
 import dev.mlops.workflows.asl.eval.ExecutionResult;
 import dev.mlops.workflows.asl.eval.TaskResolver;
-import dev.mlops.workflows.asl.parse.AslParser;
 import dev.mlops.workflows.asl.parse.DefinitionException;
+import dev.mlops.workflows.asl.persist.DirectoryExecutionStore;
+import dev.mlops.workflows.asl.persist.ExecutionRecord;
+import dev.mlops.workflows.asl.persist.ExecutionStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,8 @@ public final class LocalWorkflows {
 
     /** Environment variable naming the workflows folder; default {@code workflows} in the working directory. */
     public static final String WORKFLOWS_ENV = "MLOPS_WORKFLOWS";
+    /** The folder under MLOPS_HOME that holds persisted executions. */
+    public static final String EXECUTIONS = "executions";
     private static final String SUFFIX = ".asl.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,15 +70,28 @@ public final class LocalWorkflows {
      *                        placeholder names no loaded machine
      */
     public static LocalWorkflows load(Path directory, TaskResolver integrations, ExecutionClock clock, RandomGenerator random) {
+        return load(directory, integrations, clock, random, null);
+    }
+
+    /**
+     * Loads the workflows folder into a new engine that persists executions in {@code store}, and resumes the
+     * executions a previous runtime on that store left running (a parked approval waits for the same token).
+     *
+     * @param store where executions are kept, or null for memory only
+     * @see #load(Path, TaskResolver, ExecutionClock, RandomGenerator)
+     */
+    public static LocalWorkflows load(Path directory, TaskResolver integrations, ExecutionClock clock, RandomGenerator random,
+                                      ExecutionStore store) {
         Placeholders placeholders = Placeholders.load(directory.resolve("placeholders.json"));
-        Engine engine = new Engine(integrations, clock, random);
+        Engine engine = Engine.builder().resolver(integrations).clock(clock).random(random).store(store).build();
         Map<String, String> machines = new LinkedHashMap<>();
         Map<String, List<String>> unavailable = new LinkedHashMap<>();
         for (Path file : definitions(directory)) {
             String name = file.getFileName().toString();
             name = name.substring(0, name.length() - SUFFIX.length());
             try {
-                machines.put(name, engine.register(name, AslParser.parse(placeholders.substituteLocal(read(file)))));
+                // Registered as text, so a persisted execution keeps the definition it started with.
+                machines.put(name, engine.register(name, placeholders.substituteLocal(read(file)).toString()));
             } catch (DefinitionException e) {
                 unavailable.put(name, e.problems().stream().map(Object::toString).toList());
                 System.getLogger(LocalWorkflows.class.getName()).log(System.Logger.Level.WARNING,
@@ -86,12 +104,15 @@ public final class LocalWorkflows {
                         + "', which is no machine in " + directory + " (loaded: " + machines.values() + ")");
             }
         }
-        return new LocalWorkflows(engine, placeholders, machines, unavailable);
+        LocalWorkflows workflows = new LocalWorkflows(engine, placeholders, machines, unavailable);
+        workflows.started.addAll(engine.resume());
+        return workflows;
     }
 
     /**
      * The workflows with the local integrations of {@code env}: {@code functions} for Lambda, the in-process trainer
-     * on its artifact store for Batch, and the inbox under MLOPS_HOME for SNS.
+     * on its artifact store for Batch, and the inbox under MLOPS_HOME for SNS; executions persisted under
+     * {@code $MLOPS_HOME/executions} and resumed.
      *
      * @param directory    the workflows folder, see {@link #directory(Map)}
      * @param codeRevision recorded in trained packages
@@ -103,7 +124,8 @@ public final class LocalWorkflows {
                 .orElseThrow(() -> new MlopsException(directory + "/placeholders.json has no TrainingJobDefinitionPrefix"));
         System.Logger log = System.getLogger(InProcessTrainer.class.getName());
         TrainingJobRunner trainer = new InProcessTrainer(env, codeRevision, line -> log.log(System.Logger.Level.INFO, line));
-        return load(directory, new LocalIntegrations(functions, trainer, InboxNotifier.in(env.home()), prefix), clock, random);
+        return load(directory, new LocalIntegrations(functions, trainer, InboxNotifier.in(env.home()), prefix), clock, random,
+                new DirectoryExecutionStore(env.home().resolve(EXECUTIONS)));
     }
 
     /** The workflows folder named by {@value #WORKFLOWS_ENV} in {@code env}, default {@code workflows}. */
@@ -166,13 +188,40 @@ public final class LocalWorkflows {
         return engine.execution(executionArn);
     }
 
-    /** The executions started through {@link #start}, newest first. */
-    public List<Execution> list() {
-        synchronized (started) {
-            List<Execution> newestFirst = new ArrayList<>(started);
-            Collections.reverse(newestFirst);
-            return newestFirst;
+    /**
+     * The executions, newest first, in DescribeExecution's terms: with a store every persisted one (also those a
+     * workflow started, such as a retraining); in memory those started through {@link #start} or resumed.
+     */
+    public List<ExecutionRecord> list() {
+        List<ExecutionRecord> records = new ArrayList<>();
+        Optional<ExecutionStore> store = engine.store();
+        if (store.isPresent()) {
+            records.addAll(store.get().list());
+        } else {
+            synchronized (started) {
+                started.forEach(e -> records.add(record(e)));
+            }
         }
+        records.sort(Comparator.comparing(ExecutionRecord::startDate).reversed());
+        return records;
+    }
+
+    /** One execution in DescribeExecution's terms. */
+    public Optional<ExecutionRecord> describe(String executionArn) {
+        Optional<ExecutionStore> store = engine.store();
+        if (store.isPresent()) {
+            return store.get().find(executionArn);
+        }
+        return engine.execution(executionArn).map(LocalWorkflows::record);
+    }
+
+    private static ExecutionRecord record(Execution e) {
+        String arn = e.executionArn();
+        String machine = e.stateMachineArn().substring(e.stateMachineArn().lastIndexOf(':') + 1);
+        ExecutionRecord running = ExecutionRecord.running(arn, machine, arn.substring(arn.lastIndexOf(':') + 1), e.input(),
+                null, e.startDate());
+        return e.result().map(r -> running.withEnd(ExecutionRecord.Status.valueOf(r.status().name()), r.stopDate(),
+                r.output(), r.error(), r.cause())).orElse(running);
     }
 
     /** The engine, for what this port does not cover (history, nested executions). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.workflows.asl.eval.VirtualClock;
+import dev.mlops.workflows.asl.persist.ExecutionStore;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,7 +34,7 @@ final class StubPipeline {
     record Call(String function, JsonNode payload) {
     }
 
-    final VirtualClock clock = new VirtualClock(START);
+    final VirtualClock clock;
     final List<Call> calls = new CopyOnWriteArrayList<>();
     final List<Notification> notifications = new CopyOnWriteArrayList<>();
     final List<TrainingJobSpec> trainings = new CopyOnWriteArrayList<>();
@@ -54,9 +55,15 @@ final class StubPipeline {
     final LocalWorkflows workflows;
 
     StubPipeline() {
+        this(null, START);
+    }
+
+    /** With executions persisted in {@code store} (null: memory only), the clock starting at {@code start}. */
+    StubPipeline(ExecutionStore store, Instant start) {
+        clock = new VirtualClock(start);
         LocalIntegrations integrations = new LocalIntegrations(new LocalFunctions(functions()), this::train,
                 notifications::add, "local-train-");
-        workflows = LocalWorkflows.load(WORKFLOWS, integrations, clock, new Random(7));
+        workflows = LocalWorkflows.load(WORKFLOWS, integrations, clock, new Random(7), store);
     }
 
     static JsonNode json(String text) {
