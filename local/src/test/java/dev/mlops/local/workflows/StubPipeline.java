@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * The workflows in the local engine with instant stub handlers that follow docs/workflow-contracts.md, a virtual
  * clock, and every call, training job and notification recorded.
  */
-final class StubPipeline {
+public final class StubPipeline {
 
     static final Path WORKFLOWS = Path.of("..", "workflows");
     static final Instant START = Instant.parse("2026-11-27T10:00:00Z");
@@ -52,14 +52,16 @@ final class StubPipeline {
     volatile Consumer<String> approveInline;
     private int revision;
 
-    final LocalWorkflows workflows;
+    /** The workflows, wired to the stubs. */
+    public final LocalWorkflows workflows;
 
-    StubPipeline() {
+    /** In memory, the clock starting at {@link #START}. */
+    public StubPipeline() {
         this(null, START);
     }
 
     /** With executions persisted in {@code store} (null: memory only), the clock starting at {@code start}. */
-    StubPipeline(ExecutionStore store, Instant start) {
+    public StubPipeline(ExecutionStore store, Instant start) {
         clock = new VirtualClock(start);
         LocalIntegrations integrations = new LocalIntegrations(new LocalFunctions(functions()), this::train,
                 notifications::add, "local-train-");
@@ -74,7 +76,8 @@ final class StubPipeline {
         }
     }
 
-    static JsonNode trainingInput() {
+    /** The contract's example training-pipeline input. */
+    public static JsonNode trainingInput() {
         return json("{\"model\": \"credit-risk\", \"dataset\": \"datasets/credit-risk/2026-11-27.csv\","
                 + " \"initiator\": \"ds-alice\", \"seed\": 42}");
     }
@@ -168,7 +171,7 @@ final class StubPipeline {
     }
 
     /** Approves inside RequestApproval, so an execution runs through on the calling thread. */
-    void approveInline() {
+    public void approveInline() {
         approveInline = token -> workflows.sendTaskSuccess(token,
                 json("{\"decision\": \"APPROVED\", \"approver\": \"bob\", \"comment\": \"ok\"}"));
     }
