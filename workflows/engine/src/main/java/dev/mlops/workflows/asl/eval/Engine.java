@@ -2,6 +2,7 @@ package dev.mlops.workflows.asl.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlops.workflows.asl.AslError;
+import dev.mlops.workflows.asl.distributed.ObjectStore;
 import dev.mlops.workflows.asl.model.StateMachine;
 import dev.mlops.workflows.asl.parse.AslParser;
 import dev.mlops.workflows.asl.persist.Checkpoint;
@@ -56,6 +57,7 @@ public final class Engine {
     private final ExecutionClock clock;
     private final RandomGenerator random;
     private final ExecutionStore store;
+    private final ObjectStore objectStore;
     private final SecureRandom tokens = new SecureRandom();
     private final Map<String, ParkedTask> parked = new ConcurrentHashMap<>();
     private final Map<String, Registration> machines = new ConcurrentHashMap<>();
@@ -71,17 +73,19 @@ public final class Engine {
      *                 (as {@link java.util.Random} is) when the clock is real, since branches then run concurrently
      */
     public Engine(TaskResolver resolver, ExecutionClock clock, RandomGenerator random) {
-        this(resolver, clock, random, null);
+        this(resolver, clock, random, null, null);
     }
 
-    private Engine(TaskResolver resolver, ExecutionClock clock, RandomGenerator random, ExecutionStore store) {
+    private Engine(TaskResolver resolver, ExecutionClock clock, RandomGenerator random, ExecutionStore store,
+                   ObjectStore objectStore) {
         this.resolver = resolver.orElse(new StatesIntegration(this));
         this.clock = clock;
         this.random = random;
         this.store = store;
+        this.objectStore = objectStore;
     }
 
-    /** An engine with optional parts: a store for persisted executions. */
+    /** An engine with optional parts: a store for persisted executions, an object store for DISTRIBUTED Maps. */
     public static Builder builder() {
         return new Builder();
     }
@@ -92,6 +96,7 @@ public final class Engine {
         private ExecutionClock clock;
         private RandomGenerator random;
         private ExecutionStore store;
+        private ObjectStore objectStore;
 
         private Builder() {
         }
@@ -120,12 +125,18 @@ public final class Engine {
             return this;
         }
 
+        /** Where DISTRIBUTED Maps read items and write results (S3's role); @default none */
+        public Builder objectStore(ObjectStore objectStore) {
+            this.objectStore = objectStore;
+            return this;
+        }
+
         /** The engine. */
         public Engine build() {
             if (clock == null || random == null) {
                 throw new IllegalStateException("an engine needs a clock and a random source");
             }
-            return new Engine(resolver, clock, random, store);
+            return new Engine(resolver, clock, random, store, objectStore);
         }
     }
 
@@ -366,6 +377,11 @@ public final class Engine {
             runOn(resumed.get(i), handles.get(i), true);
         }
         return handles;
+    }
+
+    /** The object store of DISTRIBUTED Maps, if any. */
+    public Optional<ObjectStore> objectStore() {
+        return Optional.ofNullable(objectStore);
     }
 
     /** The store executions are persisted to, if any. */

@@ -64,6 +64,8 @@ final class Interpreter {
     private final Checkpoint resumeAt;
     private final boolean isResumed;
     private Journal journal = Journal.NONE;
+    /** {@code $$.Map.Item} of a DISTRIBUTED Map's child execution, or null. */
+    private ObjectNode mapItemContext;
     /** The checkpoint's parked task, registered again by the engine before this execution resumed. */
     private ParkedTask reparked;
     private Trail rootTrail;
@@ -106,6 +108,13 @@ final class Interpreter {
         this.resumeAt = resumeAt;
         this.isResumed = true;
         history.addAll(past);
+    }
+
+    /** Makes this a DISTRIBUTED Map's child execution of one item: its context has {@code $$.Map.Item}. */
+    void mapItem(int index, JsonNode value) {
+        ObjectNode item = NODES.objectNode();
+        item.putObject("Item").put("Index", index).set("Value", value);
+        this.mapItemContext = item;
     }
 
     /** The task a resumed execution waits on again. */
@@ -271,6 +280,8 @@ final class Interpreter {
                     ObjectNode item = context.putObject("Map").putObject("Item");
                     item.put("Index", mapIndex);
                     item.set("Value", mapValue);
+                } else if (mapItemContext != null) {
+                    context.set("Map", mapItemContext);
                 }
             }
             return context;
@@ -624,6 +635,9 @@ final class Interpreter {
 
         @Override
         public Step visitMap(State.Map s) {
+            if (s.distributed() != null) {
+                return visitDistributedMap(s);
+            }
             Step step = withRetry(s.retry(), s.catchers(), raw, scope, trail.time, () -> {
                 JsonNode effective = inputPath(s.inputPath(), raw, scope);
                 JsonNode items = find(s.itemsPath(), effective, scope, "ItemsPath");
@@ -653,6 +667,52 @@ final class Interpreter {
                 trail.time.join(forks);
                 event(trail, "MapStateSucceeded", null, NODES.objectNode());
                 JsonNode selected = s.resultSelector() == null ? results : template(s.resultSelector(), results, scope, "ResultSelector");
+                JsonNode output = finish(s.name(), resultPath(s.resultPath(), raw, selected, scope), s.outputPath(), scope);
+                return Step.of(output, s.transition());
+            });
+            return exit(s, step);
+        }
+
+        private Step visitDistributedMap(State.Map s) {
+            Step step = withRetry(s.retry(), s.catchers(), raw, scope, trail.time, () -> {
+                JsonNode effective = inputPath(s.inputPath(), raw, scope);
+                JsonNode result = new DistributedMapRun(engine, s, stateMachineName, new DistributedMapRun.Host() {
+                    @Override
+                    public JsonNode template(PayloadTemplate t, String field) {
+                        return Interpreter.this.template(t, effective, scope, field);
+                    }
+
+                    @Override
+                    public JsonNode select(int index, JsonNode item) {
+                        if (s.itemSelector() == null) {
+                            return item;
+                        }
+                        JsonNode selected = Interpreter.this.template(s.itemSelector(), effective, scope.forItem(index, item), "ItemSelector");
+                        checkSize(s.name(), selected, "an iteration input");
+                        return selected;
+                    }
+
+                    @Override
+                    public JsonNode find(JsonPath path, String field) {
+                        return Interpreter.this.find(path, effective, scope, field);
+                    }
+
+                    @Override
+                    public JsonNode itemsFromPath() {
+                        return Interpreter.this.find(s.itemsPath(), effective, scope, "ItemsPath");
+                    }
+
+                    @Override
+                    public void event(String type, String detailsName, ObjectNode details) {
+                        Interpreter.this.event(trail, type, detailsName, details);
+                    }
+
+                    @Override
+                    public Timeline time() {
+                        return trail.time;
+                    }
+                }).run();
+                JsonNode selected = s.resultSelector() == null ? result : template(s.resultSelector(), result, scope, "ResultSelector");
                 JsonNode output = finish(s.name(), resultPath(s.resultPath(), raw, selected, scope), s.outputPath(), scope);
                 return Step.of(output, s.transition());
             });
