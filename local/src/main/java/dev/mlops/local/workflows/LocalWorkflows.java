@@ -9,6 +9,7 @@ import dev.mlops.workflows.asl.eval.Execution;
 import dev.mlops.workflows.asl.eval.ExecutionClock;
 import dev.mlops.workflows.asl.eval.ExecutionResult;
 import dev.mlops.workflows.asl.eval.TaskResolver;
+import dev.mlops.workflows.asl.distributed.ObjectStore;
 import dev.mlops.workflows.asl.parse.DefinitionException;
 import dev.mlops.workflows.asl.persist.DirectoryExecutionStore;
 import dev.mlops.workflows.asl.persist.ExecutionRecord;
@@ -56,63 +57,100 @@ public final class LocalWorkflows {
         this.unavailable = Map.copyOf(unavailable);
     }
 
-    /**
-     * Loads the workflows folder into a new engine.
-     *
-     * @param directory    holds {@code *.asl.json} and {@code placeholders.json}
-     * @param integrations the Task integrations ({@link LocalIntegrations}, or stubs in tests)
-     * @param clock        the executions' clock
-     * @param random       the engine's random source (thread-safe on a real clock)
-     * <p>A definition this engine cannot run (a feature it does not support yet) does not stop the others: it is
-     * listed by {@link #unavailable()}, and starting it fails naming the problems.
-     *
-     * @throws MlopsException when a file cannot be read or uses an unlisted placeholder, or when a state-machine
-     *                        placeholder names no loaded machine
-     */
-    public static LocalWorkflows load(Path directory, TaskResolver integrations, ExecutionClock clock, RandomGenerator random) {
-        return load(directory, integrations, clock, random, null);
+    /** Starts loading the workflows of {@code directory} (which holds {@code *.asl.json} and placeholders.json). */
+    public static Builder builder(Path directory) {
+        return new Builder(directory);
     }
 
-    /**
-     * Loads the workflows folder into a new engine that persists executions in {@code store}, and resumes the
-     * executions a previous runtime on that store left running (a parked approval waits for the same token).
-     *
-     * @param store where executions are kept, or null for memory only
-     * @see #load(Path, TaskResolver, ExecutionClock, RandomGenerator)
-     */
-    public static LocalWorkflows load(Path directory, TaskResolver integrations, ExecutionClock clock, RandomGenerator random,
-                                      ExecutionStore store) {
-        Placeholders placeholders = Placeholders.load(directory.resolve("placeholders.json"));
-        Engine engine = Engine.builder().resolver(integrations).clock(clock).random(random).store(store).build();
-        Map<String, String> machines = new LinkedHashMap<>();
-        Map<String, List<String>> unavailable = new LinkedHashMap<>();
-        for (Path file : definitions(directory)) {
-            String name = file.getFileName().toString();
-            name = name.substring(0, name.length() - SUFFIX.length());
-            try {
-                // Registered as text, so a persisted execution keeps the definition it started with.
-                machines.put(name, engine.register(name, placeholders.substituteLocal(read(file)).toString()));
-            } catch (DefinitionException e) {
-                unavailable.put(name, e.problems().stream().map(Object::toString).toList());
-                System.getLogger(LocalWorkflows.class.getName()).log(System.Logger.Level.WARNING,
-                        "{0} cannot run in this engine: {1}", file, e.problems());
-            }
+    /** What a {@link LocalWorkflows} runs with; integrations, clock and random are required. */
+    public static final class Builder {
+        private final Path directory;
+        private TaskResolver integrations;
+        private ExecutionClock clock;
+        private RandomGenerator random;
+        private ExecutionStore executions;
+        private ObjectStore objects;
+
+        private Builder(Path directory) {
+            this.directory = directory;
         }
-        for (Placeholder p : placeholders.entries()) {
-            if (p.kind() == Placeholder.Kind.STATE_MACHINE && !machines.containsValue(p.local())) {
-                throw new MlopsException("placeholders.json: " + p.token() + " is locally '" + p.local()
-                        + "', which is no machine in " + directory + " (loaded: " + machines.values() + ")");
-            }
+
+        /** The Task integrations ({@link LocalIntegrations}, or stubs in tests). */
+        public Builder integrations(TaskResolver integrations) {
+            this.integrations = integrations;
+            return this;
         }
-        LocalWorkflows workflows = new LocalWorkflows(engine, placeholders, machines, unavailable);
-        workflows.started.addAll(engine.resume());
-        return workflows;
+
+        /** The executions' clock. */
+        public Builder clock(ExecutionClock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** The engine's random source (thread-safe on a real clock). */
+        public Builder random(RandomGenerator random) {
+            this.random = random;
+            return this;
+        }
+
+        /** Persists executions there and resumes those a previous runtime left running; @default memory only */
+        public Builder executions(ExecutionStore executions) {
+            this.executions = executions;
+            return this;
+        }
+
+        /** The bucket(s) of the DISTRIBUTED Map's ItemReader and ResultWriter; @default none */
+        public Builder objects(ObjectStore objects) {
+            this.objects = objects;
+            return this;
+        }
+
+        /**
+         * Registers every definition, with the local placeholder values, then resumes persisted executions.
+         *
+         * <p>A definition this engine cannot run (a feature it does not support yet) does not stop the others: it
+         * is listed by {@link #unavailable()}, and starting it fails naming the problems.
+         *
+         * @throws MlopsException when a file cannot be read or uses an unlisted placeholder, or when a
+         *                        state-machine placeholder names no loaded machine
+         */
+        public LocalWorkflows load() {
+            if (integrations == null || clock == null || random == null) {
+                throw new IllegalStateException("LocalWorkflows need integrations, a clock and a random source");
+            }
+            Placeholders placeholders = Placeholders.load(directory.resolve("placeholders.json"));
+            Engine engine = Engine.builder().resolver(integrations).clock(clock).random(random).store(executions)
+                    .objectStore(objects).build();
+            Map<String, String> machines = new LinkedHashMap<>();
+            Map<String, List<String>> unavailable = new LinkedHashMap<>();
+            for (Path file : definitions(directory)) {
+                String name = file.getFileName().toString();
+                name = name.substring(0, name.length() - SUFFIX.length());
+                try {
+                    // Registered as text, so a persisted execution keeps the definition it started with.
+                    machines.put(name, engine.register(name, placeholders.substituteLocal(read(file)).toString()));
+                } catch (DefinitionException e) {
+                    unavailable.put(name, e.problems().stream().map(Object::toString).toList());
+                    System.getLogger(LocalWorkflows.class.getName()).log(System.Logger.Level.WARNING,
+                            "{0} cannot run in this engine: {1}", file, e.problems());
+                }
+            }
+            for (Placeholder p : placeholders.entries()) {
+                if (p.kind() == Placeholder.Kind.STATE_MACHINE && !machines.containsValue(p.local())) {
+                    throw new MlopsException("placeholders.json: " + p.token() + " is locally '" + p.local()
+                            + "', which is no machine in " + directory + " (loaded: " + machines.values() + ")");
+                }
+            }
+            LocalWorkflows workflows = new LocalWorkflows(engine, placeholders, machines, unavailable);
+            workflows.started.addAll(engine.resume());
+            return workflows;
+        }
     }
 
     /**
      * The workflows with the local integrations of {@code env}: {@code functions} for Lambda, the in-process trainer
      * on its artifact store for Batch, and the inbox under MLOPS_HOME for SNS; executions persisted under
-     * {@code $MLOPS_HOME/executions} and resumed.
+     * {@code $MLOPS_HOME/executions} and resumed; the artifact store as the bucket {@code ${ArtifactBucket}}.
      *
      * @param directory    the workflows folder, see {@link #directory(Map)}
      * @param codeRevision recorded in trained packages
@@ -120,12 +158,21 @@ public final class LocalWorkflows {
     public static LocalWorkflows forEnvironment(Path directory, LocalEnvironment env, LocalFunctions functions,
                                                 String codeRevision, ExecutionClock clock, RandomGenerator random) {
         Placeholders placeholders = Placeholders.load(directory.resolve("placeholders.json"));
-        String prefix = placeholders.find("TrainingJobDefinitionPrefix").map(Placeholder::local)
-                .orElseThrow(() -> new MlopsException(directory + "/placeholders.json has no TrainingJobDefinitionPrefix"));
+        String prefix = local(placeholders, directory, "TrainingJobDefinitionPrefix");
+        String bucket = local(placeholders, directory, "ArtifactBucket");
         System.Logger log = System.getLogger(InProcessTrainer.class.getName());
         TrainingJobRunner trainer = new InProcessTrainer(env, codeRevision, line -> log.log(System.Logger.Level.INFO, line));
-        return load(directory, new LocalIntegrations(functions, trainer, InboxNotifier.in(env.home()), prefix), clock, random,
-                new DirectoryExecutionStore(env.home().resolve(EXECUTIONS)));
+        return builder(directory)
+                .integrations(new LocalIntegrations(functions, trainer, InboxNotifier.in(env.home()), prefix))
+                .clock(clock).random(random)
+                .executions(new DirectoryExecutionStore(env.home().resolve(EXECUTIONS)))
+                .objects(new ArtifactObjectStore(bucket, env.store(), env.clock()))
+                .load();
+    }
+
+    private static String local(Placeholders placeholders, Path directory, String name) {
+        return placeholders.find(name).map(Placeholder::local)
+                .orElseThrow(() -> new MlopsException(directory + "/placeholders.json has no " + name));
     }
 
     /** The workflows folder named by {@value #WORKFLOWS_ENV} in {@code env}, default {@code workflows}. */

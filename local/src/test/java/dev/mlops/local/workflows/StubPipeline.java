@@ -3,11 +3,14 @@ package dev.mlops.local.workflows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.store.ArtifactStore;
 import dev.mlops.workflows.asl.eval.VirtualClock;
 import dev.mlops.workflows.asl.persist.ExecutionStore;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,8 @@ public final class StubPipeline {
     volatile Consumer<String> approveInline;
     private int revision;
 
+    /** plan-batch and score-batch, when an artifact store was given. */
+    final StubBatchScoring batch;
     /** The workflows, wired to the stubs. */
     public final LocalWorkflows workflows;
 
@@ -62,10 +67,22 @@ public final class StubPipeline {
 
     /** With executions persisted in {@code store} (null: memory only), the clock starting at {@code start}. */
     public StubPipeline(ExecutionStore store, Instant start) {
+        this(store, start, null);
+    }
+
+    /**
+     * With executions persisted in {@code store} (null: memory only), the clock starting at {@code start}, and
+     * {@code artifacts} (null: none) as the bucket {@code local} with {@link StubBatchScoring}'s functions.
+     */
+    public StubPipeline(ExecutionStore store, Instant start, ArtifactStore artifacts) {
         clock = new VirtualClock(start);
+        batch = artifacts == null ? null : new StubBatchScoring(artifacts);
         LocalIntegrations integrations = new LocalIntegrations(new LocalFunctions(functions()), this::train,
                 notifications::add, "local-train-");
-        workflows = LocalWorkflows.load(WORKFLOWS, integrations, clock, new Random(7), store);
+        workflows = LocalWorkflows.builder(WORKFLOWS).integrations(integrations).clock(clock).random(new Random(7))
+                .executions(store)
+                .objects(artifacts == null ? null : new ArtifactObjectStore("local", artifacts, Clock.fixed(start, ZoneOffset.UTC)))
+                .load();
     }
 
     static JsonNode json(String text) {
@@ -123,6 +140,9 @@ public final class StubPipeline {
         f.put("record-failure", p -> obj().put("recorded", true));
         f.put("drift-check", p -> obj().put("verdict", drift).put("reportKey", "drift/credit-risk/report.json")
                 .put("dataset", "datasets/credit-risk/2026-11-27.csv"));
+        if (batch != null) {
+            f.putAll(batch.functions());
+        }
         Map<String, LocalFunction> recorded = new ConcurrentHashMap<>();
         f.forEach((name, fn) -> recorded.put(name, payload -> {
             calls.add(new Call(name, payload));
