@@ -71,6 +71,9 @@ final class DistributedMapRun {
     private final String processorName;
     private final String mapRunId;
     private final String mapRunArn;
+    /** ToleratedFailureCount and -Percentage, resolved once on the parent's thread (null: not given). */
+    private Integer toleratedCount;
+    private Double toleratedPercentage;
 
     DistributedMapRun(Engine engine, State.Map state, String stateMachineName, Host host) {
         this.engine = engine;
@@ -101,6 +104,7 @@ final class DistributedMapRun {
     }
 
     private JsonNode runChildren() {
+        resolveTolerance();
         JsonNode items = readItems();
         List<JsonNode> selected = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -248,22 +252,26 @@ final class DistributedMapRun {
                 r.output(), r.error(), r.cause(), r.startDate(), r.stopDate());
     }
 
-    /** Whether {@code failed} of {@code total} items is more than ToleratedFailureCount or -Percentage allow. */
-    private boolean exceeds(int failed, int total) {
-        Integer count = config.toleratedFailureCountPath() == null ? config.toleratedFailureCount()
+    private void resolveTolerance() {
+        toleratedCount = config.toleratedFailureCountPath() == null ? config.toleratedFailureCount()
                 : count(host.find(config.toleratedFailureCountPath(), "ToleratedFailureCountPath"), "ToleratedFailureCountPath");
-        Double percentage = config.toleratedFailurePercentage();
+        toleratedPercentage = config.toleratedFailurePercentage();
         if (config.toleratedFailurePercentagePath() != null) {
             JsonNode v = host.find(config.toleratedFailurePercentagePath(), "ToleratedFailurePercentagePath");
             if (!v.isNumber() || v.asDouble() < 0 || v.asDouble() > 100) {
                 throw new AslError(StatesErrors.RUNTIME, "ToleratedFailurePercentagePath must give a number from 0 to 100, got " + v);
             }
-            percentage = v.asDouble();
+            toleratedPercentage = v.asDouble();
         }
-        if (count == null && percentage == null) {
+    }
+
+    /** Whether {@code failed} of {@code total} items is more than ToleratedFailureCount or -Percentage allow. */
+    private boolean exceeds(int failed, int total) {
+        if (toleratedCount == null && toleratedPercentage == null) {
             return failed > 0;
         }
-        return (count != null && failed > count) || (percentage != null && total > 0 && failed * 100.0 / total > percentage);
+        return (toleratedCount != null && failed > toleratedCount)
+                || (toleratedPercentage != null && total > 0 && failed * 100.0 / total > toleratedPercentage);
     }
 
     private static JsonNode outputs(List<ChildResult> results) {

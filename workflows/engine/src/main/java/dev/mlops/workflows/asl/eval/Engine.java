@@ -35,7 +35,9 @@ import java.util.random.RandomGenerator;
  * <p>Execution names are unique per state machine for the engine's lifetime: starting a second execution with a
  * name already used fails with {@link ExecutionAlreadyExistsException}, except that, as StartExecution does, the
  * same name with the same input while the first is still running returns that first execution. The engine keeps
- * the results of the last {@value #RETAINED} finished executions; older ones keep only their names.
+ * the results of the last {@value #RETAINED} finished executions started on their own thread ({@link #start},
+ * {@link #resume}, a request-response startExecution); older ones, and those run on the caller's thread, keep only
+ * their names (and their records, when persisted).
  *
  * <p>State machines registered with {@link #register(String, StateMachine)} can be started by name or ARN, also
  * from a Task state: {@code arn:aws:states:::states:startExecution} (and {@code .sync}, {@code .sync:2},
@@ -51,7 +53,10 @@ public final class Engine {
     static final String ARN_PREFIX = "arn:aws:states:local:000000000000:";
 
     /** How many finished executions keep their results in memory. */
-    static final int RETAINED = 1000;
+    static final int RETAINED = 100;
+
+    /** StartExecution's error for a name it does not accept. */
+    public static final String INVALID_NAME = "InvalidName";
 
     private final TaskResolver resolver;
     private final ExecutionClock clock;
@@ -61,7 +66,7 @@ public final class Engine {
     private final SecureRandom tokens = new SecureRandom();
     private final Map<String, ParkedTask> parked = new ConcurrentHashMap<>();
     private final Map<String, Registration> machines = new ConcurrentHashMap<>();
-    /** Guarded by itself: running executions and the last {@link #RETAINED} finished ones, by ARN. */
+    /** Guarded by itself: running executions and the last {@link #RETAINED} finished ones started on their own thread. */
     private final Map<String, Execution> executions = new HashMap<>();
     private final Set<String> names = new HashSet<>();
     private final Deque<String> finished = new ArrayDeque<>();
@@ -254,6 +259,7 @@ public final class Engine {
      * name when the input is the same (StartExecution's idempotency).
      */
     Execution launch(Interpreter interpreter, String definition, boolean onOwnThread) {
+        checkName(interpreter.executionName());
         String arn = interpreter.executionArn();
         CompletableFuture<ExecutionResult> result = new CompletableFuture<>();
         Execution execution = new Execution(arn, interpreter.stateMachineArn(), interpreter.input(),
@@ -288,7 +294,7 @@ public final class Engine {
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             } finally {
-                retire(arn);
+                retire(arn, onOwnThread);
             }
         };
         if (onOwnThread) {
@@ -301,8 +307,17 @@ public final class Engine {
         return execution;
     }
 
-    private void retire(String arn) {
+    /**
+     * Forgets a finished execution's result, keeping its name: at once when it ran on the caller's thread (the
+     * caller has the result; keeping the histories of many runs would weigh on the heap), else after
+     * {@value #RETAINED} more have finished.
+     */
+    private void retire(String arn, boolean isRetained) {
         synchronized (executions) {
+            if (!isRetained) {
+                executions.remove(arn);
+                return;
+            }
             finished.addLast(arn);
             while (finished.size() > RETAINED) {
                 executions.remove(finished.removeFirst());
@@ -387,6 +402,17 @@ public final class Engine {
     /** The store executions are persisted to, if any. */
     public Optional<ExecutionStore> store() {
         return Optional.ofNullable(store);
+    }
+
+    /**
+     * StartExecution's rule for names: 1 to 80 characters, no whitespace, none of {@code < > { } [ ] ? * " # % \ ^ | ~ ` $ & , ; : /}
+     * and no control characters.
+     */
+    static void checkName(String name) {
+        if (name.isEmpty() || name.length() > 80 || !name.matches("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]+")) {
+            throw new AslError(INVALID_NAME, "Invalid Name: '" + name + "' (1 to 80 characters, no whitespace,"
+                    + " brackets, wildcards or punctuation such as : / , ; and no control characters)");
+        }
     }
 
     /** A registered state machine; {@code definition} is its JSON text when registered from text, else null. */

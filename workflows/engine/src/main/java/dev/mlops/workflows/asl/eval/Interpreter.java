@@ -158,7 +158,7 @@ final class Interpreter {
         }
         Trail trail = new Trail(0, rootTime);
         rootTrail = trail;
-        if (isResumed) {
+        if (isResumed && !history.isEmpty()) {
             trail.lastEventId = history.size();
         } else {
             ObjectNode started = NODES.objectNode();

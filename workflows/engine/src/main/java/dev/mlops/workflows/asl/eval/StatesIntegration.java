@@ -28,7 +28,8 @@ import java.util.UUID;
  * {@code Input} (JSON, or a string holding JSON; optional: {}). An Input field
  * {@code AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID} (set from {@code $$.Execution.Id}) links the child to its
  * parent, as in AWS, and stays in the child's input. Errors: a taken name is
- * {@code StepFunctions.ExecutionAlreadyExistsException}, an unknown machine
+ * {@code StepFunctions.ExecutionAlreadyExistsException}, a name StartExecution refuses
+ * {@code StepFunctions.InvalidNameException}, an unknown machine
  * {@code StepFunctions.StateMachineDoesNotExistException}. Dates are epoch milliseconds, as AWS renders the API's
  * timestamps in task results.
  */
@@ -74,6 +75,11 @@ final class StatesIntegration implements TaskResolver {
             execution = engine.launch(child, registration.definition(), !isSync);
         } catch (ExecutionAlreadyExistsException e) {
             throw new AslError("StepFunctions.ExecutionAlreadyExistsException", serviceError(e.cause(), e.error()));
+        } catch (AslError e) {
+            if (!Engine.INVALID_NAME.equals(e.error())) {
+                throw e;
+            }
+            throw new AslError("StepFunctions.InvalidNameException", serviceError(e.cause(), e.error()));
         }
         if (!isSync) {
             ObjectNode response = JSON.createObjectNode();

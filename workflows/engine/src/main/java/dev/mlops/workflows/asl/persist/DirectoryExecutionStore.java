@@ -21,7 +21,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +38,10 @@ import java.util.stream.Stream;
  * lines are appended without a force each, and forced before every checkpoint; a torn last line (the JVM died while
  * appending) is ignored when reading. The folder is created first and is what reserves the name: a crash before
  * {@code execution.json} is written leaves a folder that {@link #list()} skips and whose name stays taken.
+ *
+ * <p>{@link Durability#FORCED} (the default) survives a power loss; {@link Durability#ATOMIC} skips the forces:
+ * files are still replaced atomically, so a JVM crash or kill loses nothing written, but the operating system may
+ * lose the last writes in a power loss. Forcing costs about three disk flushes per top-level state.
  */
 public final class DirectoryExecutionStore implements ExecutionStore {
 
@@ -45,11 +51,31 @@ public final class DirectoryExecutionStore implements ExecutionStore {
     private static final String CHECKPOINT = "checkpoint.json";
     private static final String HISTORY = "history.jsonl";
 
+    /** Whether writes are forced to the disk. */
+    public enum Durability {
+        /** Force records, checkpoints and history to the disk: they survive a power loss. */
+        FORCED,
+        /** Atomic replaces without forcing: they survive a crash of the JVM, not necessarily of the machine. */
+        ATOMIC
+    }
+
     private final Path root;
+    private final boolean isForced;
+    /** The history files of running executions, kept open between appends; closed when the execution ends. */
+    private final Map<String, FileChannel> histories = new ConcurrentHashMap<>();
 
     /** @param root the folder (created when missing), for example {@code $MLOPS_HOME/executions} */
     public DirectoryExecutionStore(Path root) {
+        this(root, Durability.FORCED);
+    }
+
+    /**
+     * @param root       the folder (created when missing)
+     * @param durability whether writes are forced to the disk
+     */
+    public DirectoryExecutionStore(Path root, Durability durability) {
         this.root = root;
+        this.isForced = durability == Durability.FORCED;
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
@@ -83,16 +109,23 @@ public final class DirectoryExecutionStore implements ExecutionStore {
     @Override
     public void update(ExecutionRecord record) {
         Path dir = folder(record.executionArn());
-        force(dir.resolve(HISTORY));
+        force(record.executionArn());
+        if (record.status() != ExecutionRecord.Status.RUNNING) {
+            close(record.executionArn());
+        }
         writeAtomically(dir.resolve(RECORD), bytes(toJson(record)));
     }
 
     @Override
     public void append(String executionArn, HistoryEvent event) {
-        Path file = folder(executionArn).resolve(HISTORY);
         byte[] line = (toJson(event).toString() + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+        Path file = folder(executionArn).resolve(HISTORY);
+        try {
+            FileChannel channel = histories.get(executionArn);
+            if (channel == null) {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                histories.put(executionArn, channel);
+            }
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -104,9 +137,8 @@ public final class DirectoryExecutionStore implements ExecutionStore {
 
     @Override
     public void checkpoint(String executionArn, Checkpoint checkpoint) {
-        Path dir = folder(executionArn);
-        force(dir.resolve(HISTORY));
-        writeAtomically(dir.resolve(CHECKPOINT), bytes(toJson(checkpoint)));
+        force(executionArn);
+        writeAtomically(folder(executionArn).resolve(CHECKPOINT), bytes(toJson(checkpoint)));
     }
 
     @Override
@@ -193,7 +225,7 @@ public final class DirectoryExecutionStore implements ExecutionStore {
         return out.toString();
     }
 
-    private static void writeAtomically(Path file, byte[] content) {
+    private void writeAtomically(Path file, byte[] content) {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -202,10 +234,14 @@ public final class DirectoryExecutionStore implements ExecutionStore {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
+                if (isForced) {
+                    channel.force(true);
+                }
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceFolder(file.getParent());
+            if (isForced) {
+                forceFolder(file.getParent());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -220,13 +256,28 @@ public final class DirectoryExecutionStore implements ExecutionStore {
         }
     }
 
-    private static void force(Path file) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+    /** Forces the appended history lines of an execution, if this store has any open. */
+    private void force(String executionArn) {
+        FileChannel channel = histories.get(executionArn);
+        if (!isForced || channel == null) {
+            return;
+        }
+        try {
             channel.force(false);
-        } catch (NoSuchFileException e) {
-            // No event yet: nothing to force.
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot force " + file, e);
+            throw new UncheckedIOException("cannot force the history of " + executionArn, e);
+        }
+    }
+
+    private void close(String executionArn) {
+        FileChannel channel = histories.remove(executionArn);
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the history of " + executionArn, e);
         }
     }
 

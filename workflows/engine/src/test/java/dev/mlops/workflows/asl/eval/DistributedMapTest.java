@@ -154,6 +154,14 @@ class DistributedMapTest {
     }
 
     @Test
+    void toleranceFromPaths() {
+        ExecutionResult r = run(machine("\"ItemsPath\": \"$.items\", \"ToleratedFailureCountPath\": \"$.limits.count\","
+                + " \"ToleratedFailurePercentagePath\": \"$.limits.pct\""),
+                "{\"limits\": {\"count\": 0, \"pct\": 50}, \"items\": [{\"fail\": true}, {\"k\": 2}, {\"k\": 3}]}");
+        assertEquals(StatesErrors.EXCEED_TOLERATED_FAILURE_THRESHOLD, r.error(), "a count of 0 is exceeded by one failure");
+    }
+
+    @Test
     void noToleranceGiven_anyFailureFails_andIsCatchable() {
         String def = "{\"StartAt\": \"Score\", \"States\": {\"Score\": {\"Type\": \"Map\", \"ItemsPath\": \"$.items\","
                 + " \"ItemProcessor\": {\"ProcessorConfig\": {\"Mode\": \"DISTRIBUTED\", \"ExecutionType\": \"STANDARD\"},"

@@ -67,10 +67,20 @@ class ExecutionNamesTest {
         String arn = engine.register("M", single("Pass", ""));
         assertEquals("arn:aws:states:local:000000000000:stateMachine:M", arn);
         assertTrue(engine.stateMachine(arn).isPresent());
-        ExecutionResult r = engine.run(arn, "x", json("{\"k\": 1}"));
-        assertEquals(json("{\"k\": 1}"), engine.execution(r.executionArn()).orElseThrow().await().output());
+        Execution started = engine.start(arn, "x", json("{\"k\": 1}"));
+        started.await();
+        assertEquals(json("{\"k\": 1}"), engine.execution(started.executionArn()).orElseThrow().await().output());
         AslError e = assertThrows(AslError.class, () -> engine.start("Nope", null, json("{}")));
         assertEquals("StateMachineDoesNotExist", e.error());
+    }
+
+    @Test
+    void badName_invalidName() {
+        engine.register("M", single("Pass", ""));
+        assertEquals("InvalidName", assertThrows(AslError.class, () -> engine.run("M", "a:b", json("{}"))).error());
+        assertEquals("InvalidName", assertThrows(AslError.class, () -> engine.run("M", "x".repeat(81), json("{}"))).error());
+        assertEquals("InvalidName", assertThrows(AslError.class, () -> engine.run("M", "has space", json("{}"))).error());
+        assertEquals(ExecutionResult.Status.SUCCEEDED, engine.run("M", "retrain-model_1-2026-01-01", json("{}")).status());
     }
 
     @Test

@@ -154,6 +154,29 @@ class PersistedExecutionTest {
     }
 
     @Test
+    void syncParentOfParkedChild_bothResume_parentGetsChildOutput() throws InterruptedException {
+        String parent = "{\"StartAt\": \"Nested\", \"States\": {\"Nested\": {\"Type\": \"Task\","
+                + " \"Resource\": \"arn:aws:states:::states:startExecution.sync:2\", \"Parameters\": {\"StateMachineArn\": \"Approvals\","
+                + " \"Name\": \"child-1\", \"Input\": {\"model\": \"m\"}}, \"OutputPath\": \"$.Output\", \"End\": true}}}";
+        Engine first = engine(new DirectoryExecutionStore(dir), new VirtualClock(T0));
+        first.register("Parent", parent);
+        first.start("Parent", "p1", json("{}"));
+        String token = tokens.poll(5, TimeUnit.SECONDS);
+        assertNotNull(token);
+        awaitParkedCheckpoint("arn:aws:states:local:000000000000:execution:Approvals:child-1");
+
+        Engine second = engine(new DirectoryExecutionStore(dir), new VirtualClock(T0));
+        second.register("Parent", parent);
+        List<Execution> resumed = second.resume();
+        assertEquals(2, resumed.size());
+        second.sendTaskSuccess(token, json("{\"approved\": true}"));
+        Execution p = resumed.stream().filter(e -> e.executionArn().endsWith(":Parent:p1")).findFirst().orElseThrow();
+        ExecutionResult r = p.await();
+        assertEquals(ExecutionResult.Status.SUCCEEDED, r.status(), r::cause);
+        assertEquals(json("{\"model\": \"m\", \"prepared\": \"ready\", \"approval\": {\"approved\": true}}"), r.output());
+    }
+
+    @Test
     void inMemoryByDefault_resumeFindsNothing() {
         Engine engine = new Engine(TaskResolver.none(), new VirtualClock(T0), new Random(1));
         assertEquals(0, engine.resume().size());

@@ -94,6 +94,22 @@ class StatesIntegrationTest {
     }
 
     @Test
+    void waitForTaskToken_childSendsTheTokenBack() {
+        Engine[] holder = new Engine[1];
+        holder[0] = new Engine(new StubTaskResolver().on("arn:aws:lambda:*:function:callback", request -> {
+            holder[0].sendTaskSuccess(request.input().get("token").asText(), json("{\"done\": true}"));
+            return null;
+        }), clock, new Random(2));
+        holder[0].register("Child", "{\"StartAt\": \"Back\", \"States\": {\"Back\": {\"Type\": \"Task\","
+                + " \"Resource\": \"arn:aws:lambda:local:0:function:callback\", \"End\": true}}}");
+        holder[0].register("Parent", "{\"StartAt\": \"Start\", \"States\": {\"Start\": {\"Type\": \"Task\","
+                + " \"Resource\": \"arn:aws:states:::states:startExecution.waitForTaskToken\", \"Parameters\": {\"StateMachineArn\": \"Child\","
+                + " \"Input\": {\"token.$\": \"$$.Task.Token\"}}, \"End\": true}}}");
+        ExecutionResult r = holder[0].run("Parent", "p", json("{}"));
+        assertEquals(json("{\"done\": true}"), r.output());
+    }
+
+    @Test
     void resolverFirst_builtInAsFallback() {
         engine.register("Child", CHILD);
         Engine custom = new Engine(resource -> resource.name().equals("startExecution")

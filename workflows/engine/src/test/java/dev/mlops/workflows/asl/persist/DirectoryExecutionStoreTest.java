@@ -67,6 +67,16 @@ class DirectoryExecutionStoreTest {
     }
 
     @Test
+    void atomicDurability_sameFiles() {
+        DirectoryExecutionStore store = new DirectoryExecutionStore(dir, DirectoryExecutionStore.Durability.ATOMIC);
+        ExecutionRecord record = ExecutionRecord.running(ARN, "training-pipeline", "retrain-m/2026.01", json("{}"), null, T);
+        store.create(record);
+        store.checkpoint(ARN, new Checkpoint("S", json("{}"), 2, T, 0, null));
+        assertEquals(record, new DirectoryExecutionStore(dir).find(ARN).orElseThrow());
+        assertEquals("S", new DirectoryExecutionStore(dir).checkpoint(ARN).orElseThrow().stateName());
+    }
+
+    @Test
     void list_skipsAFolderWithoutRecord() throws IOException {
         Files.createDirectories(dir.resolve("m").resolve("half-created"));
         assertEquals(0, new DirectoryExecutionStore(dir).list().size());
