@@ -30,7 +30,8 @@ import java.util.function.Consumer;
 public final class StubPipeline {
 
     static final Path WORKFLOWS = Path.of("..", "workflows");
-    static final Instant START = Instant.parse("2026-11-27T10:00:00Z");
+    /** The virtual clock's start. */
+    public static final Instant START = Instant.parse("2026-11-27T10:00:00Z");
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One function call. */
