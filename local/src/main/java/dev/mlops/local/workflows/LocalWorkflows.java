@@ -33,6 +33,10 @@ import java.util.stream.Stream;
  * {@code training-pipeline}), with the local values of {@code workflows/placeholders.json} substituted, registered
  * with an {@link Engine} whose Task states reach the given integrations. This is the local execution port of
  * {@code ./mlops up}, the control API and the CLI: start executions, resume parked ones with task tokens, list them.
+ *
+ * <p>With an execution store, exactly one process may hold a {@code LocalWorkflows} on it: loading resumes every
+ * running execution, so a second process on the same MLOPS_HOME would run them twice. A CLI command should talk to
+ * the running runtime (or load the workflows itself only when none runs).
  */
 public final class LocalWorkflows {
 
