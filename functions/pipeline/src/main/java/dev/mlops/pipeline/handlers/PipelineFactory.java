@@ -1,0 +1,81 @@
+package dev.mlops.pipeline.handlers;
+
+import dev.mlops.pipeline.notification.ConsoleLinks;
+import dev.mlops.pipeline.notification.FileNotifier;
+import dev.mlops.pipeline.notification.Notifier;
+import dev.mlops.pipeline.notification.SnsNotifier;
+import dev.mlops.pipeline.tasks.EvaluateTask;
+import dev.mlops.pipeline.tasks.ExpireApprovalTask;
+import dev.mlops.pipeline.tasks.PipelineContext;
+import dev.mlops.pipeline.tasks.RecordFailureTask;
+import dev.mlops.pipeline.tasks.RegisterTask;
+import dev.mlops.pipeline.tasks.RequestApprovalTask;
+import dev.mlops.store.ArtifactStore;
+import dev.mlops.store.ArtifactStores;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.UUID;
+
+/** Wires the plain-Java tasks into Micronaut: the only class of this module that knows both. */
+@Factory
+public class PipelineFactory {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    ArtifactStore store(PipelineConfiguration config) {
+        return ArtifactStores.open(config.resolvedStore());
+    }
+
+    @Singleton
+    @Requires(env = "lambda")
+    Notifier snsNotifier(PipelineConfiguration config) {
+        return new SnsNotifier(SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build(), config.getNotificationTopic());
+    }
+
+    @Singleton
+    @Requires(notEnv = "lambda")
+    Notifier fileNotifier(PipelineConfiguration config, Clock clock) {
+        return new FileNotifier(Path.of(config.getHome(), "notifications.jsonl"), clock);
+    }
+
+    @Singleton
+    PipelineContext context(ArtifactStore store, Notifier notifier, PipelineConfiguration config, Clock clock) {
+        ConsoleLinks links = new ConsoleLinks(config.getConsoleUrl(), config.getExecutionUrlTemplate());
+        return PipelineContext.of(store, notifier, links, clock, () -> UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Singleton
+    RegisterTask register(PipelineContext context) {
+        return new RegisterTask(context);
+    }
+
+    @Singleton
+    EvaluateTask evaluate(PipelineContext context) {
+        return new EvaluateTask(context);
+    }
+
+    @Singleton
+    RequestApprovalTask requestApproval(PipelineContext context) {
+        return new RequestApprovalTask(context);
+    }
+
+    @Singleton
+    ExpireApprovalTask expireApproval(PipelineContext context) {
+        return new ExpireApprovalTask(context);
+    }
+
+    @Singleton
+    RecordFailureTask recordFailure(PipelineContext context) {
+        return new RecordFailureTask(context);
+    }
+}
