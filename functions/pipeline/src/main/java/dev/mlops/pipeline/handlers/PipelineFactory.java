@@ -4,6 +4,10 @@ import dev.mlops.pipeline.notification.ConsoleLinks;
 import dev.mlops.pipeline.notification.FileNotifier;
 import dev.mlops.pipeline.notification.Notifier;
 import dev.mlops.pipeline.notification.SnsNotifier;
+import dev.mlops.pipeline.tasks.DeployCanaryTask;
+import dev.mlops.pipeline.tasks.AnalyzeCanaryTask;
+import dev.mlops.pipeline.tasks.PromoteTask;
+import dev.mlops.pipeline.tasks.RollbackTask;
 import dev.mlops.pipeline.tasks.EvaluateTask;
 import dev.mlops.pipeline.tasks.ExpireApprovalTask;
 import dev.mlops.pipeline.tasks.PipelineContext;
@@ -77,5 +81,25 @@ public class PipelineFactory {
     @Singleton
     RecordFailureTask recordFailure(PipelineContext context) {
         return new RecordFailureTask(context);
+    }
+
+    @Singleton
+    DeployCanaryTask deployCanary(PipelineContext context) {
+        return new DeployCanaryTask(context);
+    }
+
+    @Singleton
+    AnalyzeCanaryTask analyzeCanary(PipelineContext context) {
+        return new AnalyzeCanaryTask(context);
+    }
+
+    @Singleton
+    PromoteTask promote(PipelineContext context) {
+        return new PromoteTask(context);
+    }
+
+    @Singleton
+    RollbackTask rollback(PipelineContext context) {
+        return new RollbackTask(context);
     }
 }
