@@ -38,16 +38,32 @@ public final class CaptureWriter {
      */
     public Instant serve(String version, String variant, int n, int labelled, long seed, DriftKnobs knobs, Instant start,
                          Duration spacing, double latencyMs) {
-        CreditRiskGenerator generator = new CreditRiskGenerator(seed, knobs);
-        List<Applicant> applicants = generator.next(n);
-        double[] p;
-        try (PackageScorer scorer = new PackageScorer(new ModelPackages(store).read(model, version))) {
-            p = scorer.probabilities(applicants.stream().map(Applicant::features).toList());
+        List<Applicant> applicants = new CreditRiskGenerator(seed, knobs).next(n);
+        List<Map<String, Object>> records = applicants.stream().map(Applicant::features).toList();
+        List<String> outcomes = new ArrayList<>();
+        for (int i = 0; i < labelled; i++) {
+            outcomes.add(applicants.get(i).defaulted() ? "1" : "0");
         }
+        return serve(version, variant, records, outcomes, start, spacing, latencyMs);
+    }
+
+    /**
+     * Writes one prediction per record (any model), with feedback {@code outcomes.get(i)} for the first
+     * {@code outcomes.size()} of them; returns the time after the last.
+     */
+    public Instant serve(String version, String variant, List<Map<String, Object>> records, List<String> outcomes, Instant start,
+                         Duration spacing, double latencyMs) {
+        double[] p;
+        List<String> labels;
+        try (PackageScorer scorer = new PackageScorer(new ModelPackages(store).read(model, version))) {
+            p = scorer.probabilities(records);
+            labels = scorer.manifest().output().labels();
+        }
+        int positive = 1;
         List<String> lines = new ArrayList<>();
         List<String> metrics = new ArrayList<>();
         Instant t = start;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < records.size(); i++) {
             String id = "p-" + (++ids);
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("type", "prediction");
@@ -57,13 +73,13 @@ public final class CaptureWriter {
             line.put("variant", variant);
             line.put("time", t.toString());
             line.put("latencyMs", latencyMs * (1 + (i % 10) / 20.0));
-            line.put("inputs", applicants.get(i).features());
+            line.put("inputs", records.get(i));
             line.put("probability", (float) p[i]);
-            line.put("label", p[i] >= 0.5 ? "1" : "0");
+            line.put("label", labels.get(p[i] >= 0.5 ? positive : 1 - positive));
             lines.add(Json.compact(line));
-            if (i < labelled) {
+            if (i < outcomes.size()) {
                 lines.add(Json.compact(Map.of("type", "feedback", "predictionId", id, "model", model,
-                        "outcome", applicants.get(i).defaulted() ? "1" : "0", "time", t.plusSeconds(1).toString())));
+                        "outcome", outcomes.get(i), "time", t.plusSeconds(1).toString())));
             }
             metrics.add(metric(variant, t, 0));
             t = t.plus(spacing);

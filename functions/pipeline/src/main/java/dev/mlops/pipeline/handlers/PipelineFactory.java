@@ -9,6 +9,10 @@ import dev.mlops.pipeline.tasks.AnalyzeCanaryTask;
 import dev.mlops.pipeline.tasks.PromoteTask;
 import dev.mlops.pipeline.tasks.RollbackTask;
 import dev.mlops.pipeline.tasks.EvaluateTask;
+import dev.mlops.pipeline.tasks.DriftCheckTask;
+import dev.mlops.pipeline.drift.MetricLines;
+import dev.mlops.pipeline.drift.StdoutMetricLines;
+import dev.mlops.pipeline.drift.StoreMetricLines;
 import dev.mlops.pipeline.tasks.ExpireApprovalTask;
 import dev.mlops.pipeline.tasks.PipelineContext;
 import dev.mlops.pipeline.tasks.RecordFailureTask;
@@ -101,5 +105,22 @@ public class PipelineFactory {
     @Singleton
     RollbackTask rollback(PipelineContext context) {
         return new RollbackTask(context);
+    }
+
+    @Singleton
+    @Requires(env = "lambda")
+    MetricLines stdoutMetrics() {
+        return new StdoutMetricLines(System.out);
+    }
+
+    @Singleton
+    @Requires(notEnv = "lambda")
+    MetricLines storeMetrics(ArtifactStore store) {
+        return new StoreMetricLines(store);
+    }
+
+    @Singleton
+    DriftCheckTask driftCheck(PipelineContext context, MetricLines metrics) {
+        return new DriftCheckTask(context, metrics);
     }
 }
