@@ -8,6 +8,9 @@ import dev.mlops.pipeline.tasks.DeployCanaryTask;
 import dev.mlops.pipeline.tasks.AnalyzeCanaryTask;
 import dev.mlops.pipeline.tasks.PromoteTask;
 import dev.mlops.pipeline.tasks.RollbackTask;
+import dev.mlops.pipeline.tasks.PlanBatchTask;
+import dev.mlops.pipeline.tasks.ScoreBatchTask;
+import dev.mlops.pipeline.tasks.KpiReportTask;
 import dev.mlops.pipeline.tasks.EvaluateTask;
 import dev.mlops.pipeline.tasks.DriftCheckTask;
 import dev.mlops.pipeline.drift.MetricLines;
@@ -122,5 +125,20 @@ public class PipelineFactory {
     @Singleton
     DriftCheckTask driftCheck(PipelineContext context, MetricLines metrics) {
         return new DriftCheckTask(context, metrics);
+    }
+
+    @Singleton
+    PlanBatchTask planBatch(PipelineContext context) {
+        return new PlanBatchTask(context);
+    }
+
+    @Singleton
+    ScoreBatchTask scoreBatch(PipelineContext context) {
+        return new ScoreBatchTask(context);
+    }
+
+    @Singleton
+    KpiReportTask kpiReport(PipelineContext context) {
+        return new KpiReportTask(context);
     }
 }
