@@ -50,6 +50,12 @@ public class PipelineFactory {
     @Singleton
     @Requires(env = "lambda")
     Notifier snsNotifier(PipelineConfiguration config) {
+        if (config.getNotificationTopic() == null || config.getNotificationTopic().isBlank()) {
+            // Functions that never notify (DriftCheck, ScoreBatch) need no topic; the others fail when they try.
+            return notification -> {
+                throw new IllegalStateException("MLOPS_NOTIFICATION_TOPIC is not set: cannot send '" + notification.subject() + "'");
+            };
+        }
         return new SnsNotifier(SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).build(), config.getNotificationTopic());
     }
 

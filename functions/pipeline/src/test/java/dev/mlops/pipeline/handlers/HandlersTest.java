@@ -61,6 +61,13 @@ class HandlersTest {
     }
 
     @Test
+    void handleRequest_lambdaEntry_sameResult() {
+        Map<String, Object> result = new RecordFailureHandler(context).handleRequest(Map.of("model", "credit-risk",
+                "executionArn", "arn:aws:states:local:000000000000:execution:training-pipeline:x", "error", "States.Timeout"), null);
+        assertEquals(true, result.get("recorded"));
+    }
+
+    @Test
     void malformedInput_handler_throwsInvalidInput() {
         assertThrows(InvalidInputException.class, () -> new ExpireApprovalHandler(context).execute(Map.of("model", "credit-risk")));
     }
