@@ -1,0 +1,73 @@
+package dev.mlops.pipeline.capture;
+
+import dev.mlops.packaging.ModelVersions;
+import dev.mlops.store.ArtifactStore;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The capture of one model in the artifact store, read one object at a time (memory bounded by the largest
+ * capture file, not by the window): only the {@code dt=} folders of the days the window touches are listed.
+ */
+public final class CaptureLog {
+
+    private final ArtifactStore store;
+
+    public CaptureLog(ArtifactStore store) {
+        this.store = store;
+    }
+
+    /** What a scan saw besides the records it passed on. */
+    public record ScanStats(long files, long lines, long skipped) {
+    }
+
+    /** {@code capture/{model}/dt=YYYY-MM-DD/}. */
+    public static String dayPrefix(String model, LocalDate day) {
+        return "capture/" + ModelVersions.checkModel(model) + "/dt=" + day + "/";
+    }
+
+    /**
+     * Passes every prediction and feedback record of {@code model} written in {@code [from, to)} to {@code sink},
+     * file by file in key order.
+     */
+    public ScanStats scan(String model, Instant from, Instant to, Consumer<CaptureRecord> sink) {
+        long files = 0;
+        long lines = 0;
+        long skipped = 0;
+        for (String key : keys(model, from, to)) {
+            files++;
+            byte[] bytes = store.require(key).bytes();
+            int start = 0;
+            for (int i = 0; i <= bytes.length; i++) {
+                if (i == bytes.length || bytes[i] == '\n') {
+                    if (i > start) {
+                        lines++;
+                        Optional<CaptureRecord> record = CaptureLines.parse(bytes, start, i - start);
+                        if (record.isEmpty()) {
+                            skipped++;
+                        } else if (!record.get().time().isBefore(from) && record.get().time().isBefore(to)) {
+                            sink.accept(record.get());
+                        }
+                    }
+                    start = i + 1;
+                }
+            }
+        }
+        return new ScanStats(files, lines, skipped);
+    }
+
+    private List<String> keys(String model, Instant from, Instant to) {
+        List<String> keys = new ArrayList<>();
+        LocalDate last = LocalDate.ofInstant(to, ZoneOffset.UTC);
+        for (LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC); !day.isAfter(last); day = day.plusDays(1)) {
+            keys.addAll(store.list(dayPrefix(model, day)));
+        }
+        return keys;
+    }
+}

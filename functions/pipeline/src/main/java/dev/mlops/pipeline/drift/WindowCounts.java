@@ -1,0 +1,113 @@
+package dev.mlops.pipeline.drift;
+
+import dev.mlops.drift.Baseline;
+import dev.mlops.drift.CategoricalHistogram;
+import dev.mlops.drift.Histogram;
+import dev.mlops.drift.NumericHistogram;
+import dev.mlops.pipeline.capture.CaptureRecord;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A window of live predictions counted into the baseline's own bins, one row at a time: memory is the bins, not
+ * the rows, so a window of millions of rows costs the same as one of a thousand.
+ */
+public final class WindowCounts {
+
+    private final List<Counter> counters = new ArrayList<>();
+    private final Counter score;
+    private long rows;
+
+    /** Counters for every feature of {@code baseline} and for its score. */
+    public WindowCounts(Baseline baseline) {
+        baseline.features().forEach((name, histogram) -> counters.add(counter(name, histogram)));
+        this.score = counter(DriftAnalysis.SCORE, baseline.score());
+    }
+
+    /** Counts one prediction: each feature value into its bin, the probability into the score bins. */
+    public void add(CaptureRecord.Prediction prediction) {
+        rows++;
+        Map<String, Object> inputs = prediction.inputs();
+        for (Counter counter : counters) {
+            counter.add(inputs.get(counter.name));
+        }
+        score.add(prediction.probability());
+    }
+
+    /** Rows counted. */
+    public long rows() {
+        return rows;
+    }
+
+    /** Counts per bin of each feature, in the baseline's bin order. */
+    public Map<String, long[]> features() {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        counters.forEach(c -> counts.put(c.name, c.counts.clone()));
+        return counts;
+    }
+
+    /** Rows without a usable value per feature (absent, redacted, wrong type). */
+    public Map<String, Long> missing() {
+        Map<String, Long> missing = new LinkedHashMap<>();
+        counters.forEach(c -> missing.put(c.name, c.missing));
+        return missing;
+    }
+
+    /** Counts per score bin. */
+    public long[] score() {
+        return score.counts.clone();
+    }
+
+    private static Counter counter(String name, Histogram histogram) {
+        if (histogram instanceof NumericHistogram n) {
+            return new Counter(name, n.edges().stream().mapToDouble(Double::doubleValue).toArray(), null);
+        }
+        CategoricalHistogram c = (CategoricalHistogram) histogram;
+        Map<String, Integer> levels = new HashMap<>();
+        for (int i = 0; i < c.levels().size(); i++) {
+            levels.put(c.levels().get(i), i);
+        }
+        return new Counter(name, null, levels);
+    }
+
+    /** Bins of one variable: numeric edges or categorical levels (plus the "other" bin). */
+    private static final class Counter {
+        final String name;
+        final double[] edges;
+        final Map<String, Integer> levels;
+        final long[] counts;
+        long missing;
+
+        Counter(String name, double[] edges, Map<String, Integer> levels) {
+            this.name = name;
+            this.edges = edges;
+            this.levels = levels;
+            this.counts = new long[edges != null ? edges.length + 1 : levels.size() + 1];
+        }
+
+        void add(Object value) {
+            if (edges != null && value instanceof Double d && !d.isNaN()) {
+                counts[bin(d)]++;
+            } else if (levels != null && value instanceof String s) {
+                counts[levels.getOrDefault(s, levels.size())]++;
+            } else {
+                missing++;
+            }
+        }
+
+        void add(double value) {
+            counts[bin(value)]++;
+        }
+
+        // Bin i holds edges[i-1] < v <= edges[i], as NumericHistogram counts the baseline.
+        private int bin(double value) {
+            int i = Arrays.binarySearch(edges, value);
+            return i >= 0 ? i : -i - 1;
+        }
+    }
+}
