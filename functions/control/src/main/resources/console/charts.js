@@ -2,7 +2,7 @@
 // Each chart is an <svg role="img"> with a <title> and a <desc> that says in words what the picture shows.
 
 const NS = 'http://www.w3.org/2000/svg';
-const PALETTE = ['#2563eb', '#d97706', '#059669', '#9333ea', '#dc2626', '#0891b2', '#4b5563', '#be185d', '#65a30d', '#7c3aed'];
+const PALETTE = ['#2563eb', '#d97706', '#059669', '#9333ea', '#dc2626', '#0891b2', '#4b5563', '#be185d', '#65a30d', '#7c3aed', '#ca8a04', '#0f766e'];
 
 function s(tag, attrs, ...children) {
   const el = document.createElementNS(NS, tag);
@@ -30,7 +30,7 @@ function frame(width, height, title, desc, chartKind) {
 
 function legend(svg, names, x, y) {
   names.forEach((name, i) => {
-    const g = s('g', { class: 'legend-item', transform: `translate(${x + i * 130},${y})` },
+    const g = s('g', { class: 'legend-item', transform: `translate(${x + i * 80},${y})` },
       s('rect', { width: 12, height: 12, fill: PALETTE[i % PALETTE.length], rx: 2 }),
       s('text', { x: 16, y: 10, class: 'legend' }, name));
     svg.appendChild(g);
@@ -50,7 +50,7 @@ export function histogram({ title, labels, series }) {
   const height = 230;
   const left = 44;
   const bottom = 52;
-  const top = 26;
+  const top = 30;
   const plotW = width - left - 10;
   const plotH = height - top - bottom;
   const shares = series.map(x => {
@@ -60,7 +60,7 @@ export function histogram({ title, labels, series }) {
   const max = Math.max(0.01, ...shares.flat());
   const desc = series.map((x, i) => `${x.name}: ` + labels.map((l, j) => `${l} ${(shares[i][j] * 100).toFixed(1)}%`).join(', ')).join('. ');
   const svg = frame(width, height, title, desc, 'histogram');
-  svg.appendChild(s('text', { x: left, y: 14, class: 'chart-title' }, title));
+  svg.appendChild(s('text', { x: 4, y: 14, class: 'chart-title' }, title));
   for (let t = 0; t <= 4; t++) {
     const v = (max * t) / 4;
     const y = top + plotH - (v / max) * plotH;
@@ -81,28 +81,33 @@ export function histogram({ title, labels, series }) {
     svg.appendChild(s('text', { x: lx, y: top + plotH + 12, class: 'tick', 'text-anchor': 'end',
       transform: `rotate(-35 ${lx} ${top + plotH + 12})` }, String(label)));
   });
-  legend(svg, series.map(x => x.name), left + 200, 4);
+  legend(svg, series.map(x => x.name), width - 10 - series.length * 80, 4);
   return svg;
 }
 
 /** Lines over categories (windows, days): series [{name, values}] with null for no value; optional threshold. */
-export function lineChart({ title, xLabels, series, threshold, thresholdLabel, yFormat = v => v.toFixed(2) }) {
+export function lineChart({ title, xLabels, series, threshold, thresholdLabel, zero = false, yFormat = v => v.toFixed(2) }) {
   const width = 560;
   const height = 240;
   const left = 50;
   const right = 12;
   const top = 30;
-  const bottom = 48;
+  const bottom = 30;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
   const values = series.flatMap(x => x.values).filter(v => v !== null && v !== undefined && !Number.isNaN(v));
   if (threshold !== undefined && threshold !== null) {
     values.push(threshold);
   }
-  let min = Math.min(0, ...values);
-  let max = Math.max(...values, 0.0001);
-  if (max === min) {
-    max = min + 1;
+  let min = zero ? Math.min(0, ...values) : Math.min(...values);
+  let max = Math.max(...values);
+  if (!(max > min)) {
+    max = min + (Math.abs(min) > 0 ? Math.abs(min) * 0.1 : 1);
+  }
+  if (!zero) {
+    const pad = (max - min) * 0.08;
+    min -= pad;
+    max += pad;
   }
   const y = v => top + plotH - ((v - min) / (max - min)) * plotH;
   const x = i => left + (xLabels.length <= 1 ? plotW / 2 : (i * plotW) / (xLabels.length - 1));
@@ -122,7 +127,8 @@ export function lineChart({ title, xLabels, series, threshold, thresholdLabel, y
   const step = Math.max(1, Math.ceil(xLabels.length / 8));
   xLabels.forEach((label, i) => {
     if (i % step === 0 || i === xLabels.length - 1) {
-      svg.appendChild(s('text', { x: x(i), y: top + plotH + 16, class: 'tick', 'text-anchor': 'middle' }, String(label)));
+      const anchor = xLabels.length > 1 && i === 0 ? 'start' : xLabels.length > 1 && i === xLabels.length - 1 ? 'end' : 'middle';
+      svg.appendChild(s('text', { x: x(i), y: top + plotH + 16, class: 'tick', 'text-anchor': anchor }, String(label)));
     }
   });
   series.forEach((sr, k) => {
@@ -144,8 +150,24 @@ export function lineChart({ title, xLabels, series, threshold, thresholdLabel, y
       }
     });
   });
-  legend(svg, series.map(sr => sr.name).slice(0, 10), left, height - 14);
-  return svg;
+  // The legend is HTML below the picture: it wraps, however many variables there are.
+  const figure = document.createElement('figure');
+  figure.className = 'chart-figure';
+  figure.dataset.title = title;
+  figure.appendChild(svg);
+  const items = document.createElement('ul');
+  items.className = 'legend-list';
+  items.setAttribute('aria-hidden', 'true');
+  series.forEach((sr, k) => {
+    const li = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.style.background = color(k);
+    li.append(swatch, sr.name);
+    items.appendChild(li);
+  });
+  figure.appendChild(items);
+  return figure;
 }
 
 /**

@@ -44,8 +44,8 @@ export async function driftPage(model, reportKey) {
     picker.control,
     section('PSI and KS per window',
       h('div', { class: 'charts' },
-        lineChart({ title: 'PSI per variable', xLabels, series: series('psi'), threshold: policy.psiThreshold, thresholdLabel: policy.psiThreshold !== undefined ? 'PSI threshold ' + policy.psiThreshold : null }),
-        ksSeries.length ? lineChart({ title: 'KS per numeric variable', xLabels, series: ksSeries, threshold: policy.ksThreshold,
+        lineChart({ title: 'PSI per variable', zero: true, xLabels, series: series('psi'), threshold: policy.psiThreshold, thresholdLabel: policy.psiThreshold !== undefined ? 'PSI threshold ' + policy.psiThreshold : null }),
+        ksSeries.length ? lineChart({ title: 'KS per numeric variable', zero: true, xLabels, series: ksSeries, threshold: policy.ksThreshold,
           thresholdLabel: policy.ksThreshold !== undefined ? 'KS threshold ' + policy.ksThreshold : null, yFormat: v => v.toFixed(3) }) : null)),
     section('Windows', table([
       { label: 'Window', value: r => h('a', { href: `#/drift/${seg(chosen)}?report=${seg(r.key)}`, class: 'report-link', 'aria-current': r === selected ? 'true' : null },

@@ -207,7 +207,7 @@ class ConsoleBrowserIT {
         open("#/kpis/credit-risk");
         assertEquals(10, count("main tr[data-version]"), "7 days of v1, 3 of v2");
         assertTrue(count("main svg[data-chart=line]") >= 3);
-        assertEquals(2, count("main svg[data-chart=line]:first-of-type path.series"), "a line per version");
+        assertEquals(2, count("figure.chart-figure[data-title=AUC] path.series"), "a line per version");
         screenshot("kpis");
 
         open("#/kpis/churn");
@@ -332,6 +332,7 @@ class ConsoleBrowserIT {
     private void screenshot(String name) {
         Number height = (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, Math.min(6000, Math.max(800, height.intValue() + 20))));
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         try {
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
