@@ -131,10 +131,10 @@ function inputsTable(p) {
   ], features, { label: 'Input features', rowAttrs: f => ({ 'data-feature': f.name }) });
 }
 
-/** Bin labels of a frozen histogram: numeric bins by their upper edge, categorical by level, plus the open ends. */
+/** Bin labels of a frozen histogram: numeric bins by their upper edge, categorical by level plus the bin of unlisted values. */
 export function binLabels(hist) {
   if (hist.levels) {
-    return [...hist.levels, 'other'];
+    return [...hist.levels, '(unlisted)'];
   }
   const edges = hist.edges || [];
   const short = v => Math.abs(v) >= 1000 ? (v / 1000).toFixed(v >= 10000 ? 0 : 1) + 'k' : Number(v.toFixed(2)).toString();
