@@ -17,7 +17,7 @@ import java.util.Map;
 @Command(name = "mlops", mixinStandardHelpOptions = true, version = "mlops 0.1.0",
         description = "Serverless MLOps for Java: train, register, approve, serve and watch models, locally or on AWS.",
         subcommands = {TrainCommand.class, ModelsCommand.class, ServeCommand.class, StatesCommand.class,
-                ApproveCommand.class, RejectCommand.class, StatusCommand.class})
+                ApproveCommand.class, RejectCommand.class, StatusCommand.class, UpCommand.class})
 public final class MlopsCli implements Runnable {
 
     /** Exit code for input the user can fix: bad arguments, configs or data. */
@@ -41,7 +41,13 @@ public final class MlopsCli implements Runnable {
         this.clock = clock;
     }
 
+    /** The command line's own logback configuration (each function jar brings one; logback would warn on stdout). */
+    static final String LOGBACK_CONFIG = "dev/mlops/local/logback.xml";
+
     public static void main(String[] args) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", LOGBACK_CONFIG);
+        }
         TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(run(System.getenv(), Clock.systemUTC(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
@@ -93,6 +99,11 @@ public final class MlopsCli implements Runnable {
     /** The process environment this command line was started with. */
     Map<String, String> env() {
         return env;
+    }
+
+    /** The code revision recorded in what this process trains: {@code MLOPS_CODE_REVISION} (set by ./mlops). */
+    String codeRevision() {
+        return env.getOrDefault("MLOPS_CODE_REVISION", "unknown");
     }
 
     Clock clock() {

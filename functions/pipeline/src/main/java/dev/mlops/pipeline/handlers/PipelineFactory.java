@@ -33,9 +33,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.UUID;
 
-/** Wires the plain-Java tasks into Micronaut: the only class of this module that knows both. */
+/**
+ * Wires the plain-Java tasks into Micronaut: the only class of this module that knows both.
+ *
+ * <p>Off when {@value #ENABLED} is {@code false}: the local runtime builds the tasks itself over its own store and
+ * runs the inference and control functions in one application context, where this factory's unqualified
+ * {@link ArtifactStore} and {@link Clock} would make the inference function's injection ambiguous.
+ */
 @Factory
+@Requires(property = PipelineFactory.ENABLED, notEquals = "false")
 public class PipelineFactory {
+
+    /** The property that turns this factory off in a shared application context. */
+    public static final String ENABLED = "mlops.pipeline.factory.enabled";
 
     @Singleton
     Clock clock() {

@@ -1,0 +1,182 @@
+package dev.mlops.local.runtime;
+
+import dev.mlops.MlopsException;
+import dev.mlops.local.LocalEnvironment;
+import dev.mlops.local.workflows.InboxNotifier;
+import dev.mlops.local.workflows.LocalWorkflows;
+import dev.mlops.local.workflows.Placeholder;
+import dev.mlops.pipeline.drift.StoreMetricLines;
+import dev.mlops.pipeline.handlers.PipelineFactory;
+import dev.mlops.pipeline.notification.ConsoleLinks;
+import dev.mlops.pipeline.tasks.PipelineContext;
+import dev.mlops.roles.LocalTokens;
+import dev.mlops.workflows.asl.eval.RealClock;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * One JVM with the whole loop: the workflow engine over {@code $MLOPS_HOME/executions} (executions a previous
+ * runtime left running are resumed), every pipeline task as a local function, the training job in process, and
+ * the inference and control APIs with the web console in one Micronaut context on one port of 127.0.0.1. The
+ * control API reaches the engine through {@link EngineExecutions}, registered as its {@code Executions} bean.
+ *
+ * <p>One runtime per MLOPS_HOME: the engine resumes what it finds, so two would run the same executions twice.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    /** The tokens file under MLOPS_HOME. */
+    public static final String TOKENS = "tokens.json";
+
+    private final LocalEnvironment env;
+    private final LocalWorkflows workflows;
+    private final ApplicationContext context;
+    private final EmbeddedServer server;
+    private final LocalTokens.Created tokens;
+
+    private LocalRuntime(LocalEnvironment env, LocalWorkflows workflows, ApplicationContext context, EmbeddedServer server,
+                         LocalTokens.Created tokens) {
+        this.env = env;
+        this.workflows = workflows;
+        this.context = context;
+        this.server = server;
+        this.tokens = tokens;
+    }
+
+    /** What a runtime starts with. */
+    public record Options(Path workflowsDir, int port, String codeRevision, Map<String, Object> properties) {
+        public Options {
+            properties = Map.copyOf(properties);
+        }
+
+        /** Defaults: no extra Micronaut properties. */
+        public Options(Path workflowsDir, int port, String codeRevision) {
+            this(workflowsDir, port, codeRevision, Map.of());
+        }
+    }
+
+    /**
+     * Starts the runtime.
+     *
+     * @param progress one line per long step (the caller prints them on stderr)
+     * @throws MlopsException when the port is taken or the workflows cannot be loaded
+     */
+    public static LocalRuntime start(LocalEnvironment env, Options options, Consumer<String> progress) {
+        LocalTokens.Created tokens = LocalTokens.readOrCreate(env.home().resolve(TOKENS), new SecureRandom());
+        int port = options.port() == 0 ? freePort() : requireFree(options.port());
+        String base = "http://127.0.0.1:" + port;
+        progress.accept("loading the workflows of " + options.workflowsDir() + " and resuming persisted executions");
+        LocalWorkflows workflows = workflows(env, options, base);
+        progress.accept("engine ready: " + workflows.stateMachines().keySet() + ", " + workflows.list().stream()
+                .filter(r -> r.status() == dev.mlops.workflows.asl.persist.ExecutionRecord.Status.RUNNING).count()
+                + " execution(s) running");
+        progress.accept("starting the inference and control APIs and the console on " + base);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("micronaut.server.port", port);
+        properties.put("micronaut.server.host", "127.0.0.1");
+        properties.put("micronaut.netty.event-loops.default.num-threads", Runtime.getRuntime().availableProcessors());
+        properties.put("mlops.inference.home", env.home().toString());
+        properties.put("mlops.inference.store", env.storeLocation());
+        properties.put("mlops.control.home", env.home().toString());
+        properties.put("mlops.control.store", env.storeLocation());
+        properties.put(PipelineFactory.ENABLED, false);
+        // Each function jar brings an application.properties; only one of them is read, so the settings the shared
+        // server needs are given here: the console's static files (control) and the request size limit (inference's,
+        // the larger: the control API checks its own 64 KiB limit in its controllers).
+        properties.put("micronaut.application.name", "mlops-local");
+        properties.put("micronaut.server.max-request-size", "16MB");
+        properties.put("micronaut.router.static-resources.console.enabled", true);
+        properties.put("micronaut.router.static-resources.console.paths", "classpath:console");
+        properties.put("micronaut.router.static-resources.console.mapping", "/console/**");
+        properties.putAll(options.properties());
+        ApplicationContext context = ApplicationContext.builder().properties(properties)
+                .singletons(new EngineExecutions(workflows)).build();
+        try {
+            context.start();
+            EmbeddedServer server = context.getBean(EmbeddedServer.class);
+            server.start();
+            return new LocalRuntime(env, workflows, context, server, tokens);
+        } catch (RuntimeException e) {
+            context.close();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BindException) {
+                    throw portTaken(port);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static LocalWorkflows workflows(LocalEnvironment env, Options options, String base) {
+        String topic = dev.mlops.local.workflows.Placeholders.load(options.workflowsDir().resolve("placeholders.json"))
+                .find("NotificationTopic").map(Placeholder::local).orElse("arn:aws:sns:local:000000000000:mlops-notifications");
+        ConsoleLinks links = new ConsoleLinks(base + "/console/#", base + "/console/#/executions/{arn}");
+        PipelineContext context = PipelineContext.of(env.store(), new InboxNotifications(InboxNotifier.in(env.home()), topic,
+                env.clock()), links, env.clock(), () -> UUID.randomUUID().toString().substring(0, 8));
+        return LocalWorkflows.forEnvironment(options.workflowsDir(), env,
+                PipelineFunctions.of(PipelineFunctions.tasks(context, new StoreMetricLines(env.store()))),
+                options.codeRevision(), new RealClock(env.clock()), new SecureRandom());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new MlopsException("cannot find a free port on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
+    /** Checked before the engine resumes anything, so a taken port stops the runtime before it does work. */
+    private static int requireFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return port;
+        } catch (IOException e) {
+            throw portTaken(port);
+        }
+    }
+
+    private static MlopsException portTaken(int port) {
+        return new MlopsException("port " + port + " on 127.0.0.1 is taken (another ./mlops up or serve?); stop what uses it"
+                + " or pass --port");
+    }
+
+    /** The base URL, {@code http://127.0.0.1:PORT}. */
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getPort());
+    }
+
+    public LocalEnvironment environment() {
+        return env;
+    }
+
+    public LocalWorkflows workflows() {
+        return workflows;
+    }
+
+    /** The Micronaut context of the APIs (tests reach beans through it). */
+    public ApplicationContext context() {
+        return context;
+    }
+
+    /** The local tokens, and whether this start created them. */
+    public LocalTokens.Created tokens() {
+        return tokens;
+    }
+
+    /** Stops the APIs. Running executions stay persisted and resume on the next start. */
+    @Override
+    public void close() {
+        context.close();
+    }
+}
