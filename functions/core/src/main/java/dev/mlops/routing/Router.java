@@ -32,10 +32,15 @@ public final class Router {
      * @throws IllegalStateException when the deployment has no champion (nothing is live)
      */
     public static Route route(Deployment deployment, String key, RandomGenerator random) {
-        if (deployment.champion() == null) {
-            throw new IllegalStateException("no live version: the deployment has no champion");
-        }
         String challenger = deployment.challenger();
+        if (deployment.champion() == null) {
+            if (challenger == null) {
+                throw new IllegalStateException("no live version: the deployment has neither a champion nor a challenger");
+            }
+            // A model's first release: its canary has no champion to compare with or fall back on (the pipeline
+            // deploys it at weight 100), so the challenger answers everything, recorded as the challenger.
+            return new Route(challenger, Variant.CHALLENGER, null);
+        }
         if (challenger == null) {
             return new Route(deployment.champion(), Variant.CHAMPION, null);
         }

@@ -83,4 +83,11 @@ class RouterTest {
     void route_withoutChampion_isRefused() {
         assertThrows(IllegalStateException.class, () -> Router.route(Deployment.none(), "k", RANDOM));
     }
+
+    @Test
+    void route_firstReleaseWithoutChampion_challengerAnswersEverything() {
+        Deployment first = new Deployment(null, "v1", 100, DeploymentMode.CANARY, 1);
+        assertEquals(new Route("v1", Variant.CHALLENGER, null), Router.route(first, "k", RANDOM));
+        assertEquals(new Route("v1", Variant.CHALLENGER, null), Router.route(first, null, RANDOM));
+    }
 }

@@ -66,7 +66,7 @@ public final class LiveModels implements AutoCloseable {
     public Serving serving(String model) {
         Deployment deployment = deployment(model);
         if (deployment.champion() == null) {
-            throw new NoLiveVersionException("model '" + model + "' has no live version (no champion has been promoted yet)");
+            return firstRelease(model, deployment);
         }
         OnnxModel champion = tryLoad(model, deployment.champion());
         if (champion == null) {
@@ -80,6 +80,17 @@ public final class LiveModels implements AutoCloseable {
         }
         OnnxModel challenger = deployment.challenger() == null ? null : tryLoad(model, deployment.challenger());
         return new Serving(model, deployment, champion, challenger);
+    }
+
+    /** No champion yet: the first version's canary serves alone, if there is one and it loads. */
+    private Serving firstRelease(String model, Deployment deployment) {
+        OnnxModel challenger = deployment.challenger() == null ? null : tryLoad(model, deployment.challenger());
+        if (challenger == null) {
+            throw new NoLiveVersionException("model '" + model + "' has no live version (no champion has been promoted yet"
+                    + (deployment.challenger() == null ? "" : " and its first canary " + deployment.challenger()
+                    + " cannot be loaded: " + failures.get(key(model, deployment.challenger())).problem()) + ")");
+        }
+        return new Serving(model, deployment, null, challenger);
     }
 
     /** The model's deployment, from the cache while it is fresh. */
@@ -106,7 +117,7 @@ public final class LiveModels implements AutoCloseable {
         for (String model : registry.models()) {
             try {
                 Serving serving = serving(model);
-                serving.champion().run(new float[][] {new float[serving.champion().manifest().input().width()]});
+                serving.primary().run(new float[][] {new float[serving.primary().manifest().input().width()]});
             } catch (NoLiveVersionException | ModelNotFoundException notDeployed) {
                 // Nothing live for this model yet: nothing to warm.
             }

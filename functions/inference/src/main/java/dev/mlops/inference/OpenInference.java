@@ -42,10 +42,10 @@ public final class OpenInference {
     /** Model metadata: name, live versions, platform, input and output tensors. */
     public Map<String, Object> metadata(String model) {
         Serving serving = models.serving(model);
-        PackageManifest m = serving.champion().manifest();
+        PackageManifest m = serving.primary().manifest();
         List<String> versions = new ArrayList<>();
-        versions.add(serving.champion().version());
-        if (serving.challenger() != null) {
+        versions.add(serving.primary().version());
+        if (serving.challenger() != null && serving.challenger() != serving.primary()) {
             versions.add(serving.challenger().version());
         }
         Map<String, Object> metadata = new LinkedHashMap<>();

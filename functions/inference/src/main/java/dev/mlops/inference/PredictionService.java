@@ -139,7 +139,7 @@ public final class PredictionService {
         }
         String model = modelNode.asText();
         Serving serving = models.serving(model);
-        List<String> labels = serving.champion().manifest().output().labels();
+        List<String> labels = serving.primary().manifest().output().labels();
         JsonNode outcomes = root.get("outcomes");
         if (outcomes == null || !outcomes.isArray() || outcomes.isEmpty()) {
             throw new InvalidRequestException("invalid feedback", List.of(new RequestError(null, "outcomes", "required non-empty array")));
