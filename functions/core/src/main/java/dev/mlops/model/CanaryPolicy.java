@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record CanaryPolicy(List<Integer> steps, Integer bakeSeconds, Integer minRequestsPerVariant, Integer maxExtensions,
                            Double maxErrorRateRatio, Double maxP99LatencyRatio, Double maxScorePsi,
-                           Integer minFeedbackLabels, Double maxKpiDrop) {
+                           Integer minFeedbackLabels, Double maxKpiDrop, Double p99LatencyFloorMs) {
 
     public CanaryPolicy {
         steps = Checks.nonEmpty(Checks.orDefault(steps, List.of(10, 50, 100)), "canary.steps");
@@ -39,9 +39,10 @@ public record CanaryPolicy(List<Integer> steps, Integer bakeSeconds, Integer min
         maxScorePsi = Checks.positive(Checks.orDefault(maxScorePsi, 0.2), "canary.maxScorePsi");
         minFeedbackLabels = Checks.nonNegative(Checks.orDefault(minFeedbackLabels, 100), "canary.minFeedbackLabels");
         maxKpiDrop = Checks.fraction(Checks.orDefault(maxKpiDrop, 0.02), "canary.maxKpiDrop");
+        p99LatencyFloorMs = Checks.positive(Checks.orDefault(p99LatencyFloorMs, 25.0), "canary.p99LatencyFloorMs");
     }
 
     public static CanaryPolicy defaults() {
-        return new CanaryPolicy(null, null, null, null, null, null, null, null, null);
+        return new CanaryPolicy(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -87,8 +87,8 @@ public final class CanaryAnalysis {
         } else {
             notes.add("error-rate ratio not evaluated: no serving metrics for both variants in the store");
         }
-        checks.add(Check.atMost("p99 latency ratio challenger/champion <= canary.maxP99LatencyRatio",
-                challenger.p99LatencyMs() / Math.max(champion.p99LatencyMs(), 1e-3), policy.maxP99LatencyRatio()));
+        checks.add(Check.atMost("p99 latency ratio challenger/champion (each at least canary.p99LatencyFloorMs) <= canary.maxP99LatencyRatio",
+                latencyRatio(challenger, champion, policy.p99LatencyFloorMs()), policy.maxP99LatencyRatio()));
         checks.add(Check.atMost("score PSI challenger vs champion <= canary.maxScorePsi", scorePsi(challenger, champion),
                 policy.maxScorePsi()));
         kpi(policy, challenger, champion, notes).ifPresent(checks::add);
@@ -104,6 +104,15 @@ public final class CanaryAnalysis {
         double c = (double) challenger.metricErrors() / challenger.metricRequests();
         double k = (double) champion.metricErrors() / champion.metricRequests();
         return c / Math.max(k, 1.0 / minRequests);
+    }
+
+    /**
+     * Challenger p99 over the champion's, each raised to {@code floorMs} first: below it latencies are scheduling
+     * and collection noise (a p99 of 4 ms against 10 ms on a busy machine is a 2.5 ratio no user notices), and a
+     * nearest-rank p99 of a few hundred requests is one of the slowest handful.
+     */
+    static double latencyRatio(VariantSample challenger, VariantSample champion, double floorMs) {
+        return Math.max(challenger.p99LatencyMs(), floorMs) / Math.max(champion.p99LatencyMs(), floorMs);
     }
 
     private static double standardError(BinaryMetrics m) {

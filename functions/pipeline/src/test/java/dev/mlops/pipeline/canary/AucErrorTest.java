@@ -22,4 +22,18 @@ class AucErrorTest {
         // 0.005 / max(0, 1/100) = 0.5: one error in 200 is not a regression.
         assertEquals(0.5, CanaryAnalysis.errorRateRatio(challenger, champion, 100), 1e-12);
     }
+
+    @Test
+    void latencyRatio_belowTheFloor_isNoRegression_aboveItCounts() {
+        VariantSample challenger = new VariantSample();
+        VariantSample champion = new VariantSample();
+        challenger.prediction(9.8, 0.5);
+        champion.prediction(3.8, 0.5);
+        // 9.8 ms against 3.8 ms is a 2.6 ratio of noise: both below the 25 ms floor.
+        assertEquals(1.0, CanaryAnalysis.latencyRatio(challenger, champion, 25), 1e-12);
+        // 75 ms against the floored 25 ms is a regression of 3x.
+        VariantSample slow = new VariantSample();
+        slow.prediction(75, 0.5);
+        assertEquals(3.0, CanaryAnalysis.latencyRatio(slow, champion, 25), 1e-12);
+    }
 }
