@@ -17,7 +17,7 @@ import java.util.Map;
 @Command(name = "mlops", mixinStandardHelpOptions = true, version = "mlops 0.1.0",
         description = "Serverless MLOps for Java: train, register, approve, serve and watch models, locally or on AWS.",
         subcommands = {TrainCommand.class, ModelsCommand.class, ServeCommand.class, StatesCommand.class,
-                ApproveCommand.class, RejectCommand.class, StatusCommand.class, UpCommand.class})
+                ApproveCommand.class, RejectCommand.class, StatusCommand.class, UpCommand.class, DemoCommand.class})
 public final class MlopsCli implements Runnable {
 
     /** Exit code for input the user can fix: bad arguments, configs or data. */
@@ -47,6 +47,10 @@ public final class MlopsCli implements Runnable {
     public static void main(String[] args) {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", LOGBACK_CONFIG);
+        }
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            // One line per record on stderr, like the logback lines of the Micronaut side.
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tH:%1$tM:%1$tS.%1$tL %4$-7s %3$s - %5$s%6$s%n");
         }
         TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(run(System.getenv(), Clock.systemUTC(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));

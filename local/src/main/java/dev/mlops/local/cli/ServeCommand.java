@@ -2,6 +2,7 @@ package dev.mlops.local.cli;
 
 import dev.mlops.MlopsException;
 import dev.mlops.local.LocalEnvironment;
+import dev.mlops.pipeline.handlers.PipelineFactory;
 import dev.mlops.registry.Deployment;
 import dev.mlops.registry.ModelRegistry;
 import dev.mlops.roles.LocalTokens;
@@ -62,7 +63,10 @@ final class ServeCommand implements Runnable {
                     // One event loop per core: more only adds context switches on a small machine (docs/benchmarks.md).
                     "micronaut.netty.event-loops.default.num-threads", Runtime.getRuntime().availableProcessors(),
                     "mlops.inference.home", env.home().toString(),
-                    "mlops.inference.store", env.storeLocation()));
+                    "mlops.inference.store", env.storeLocation(),
+                    // The pipeline's jar is on this classpath for ./mlops up; its factory's store and clock beans
+                    // would make the inference function's injection ambiguous.
+                    PipelineFactory.ENABLED, false));
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BindException) {

@@ -11,6 +11,11 @@ import dev.mlops.pipeline.notification.ConsoleLinks;
 import dev.mlops.pipeline.tasks.PipelineContext;
 import dev.mlops.roles.LocalTokens;
 import dev.mlops.workflows.asl.eval.RealClock;
+import dev.mlops.inference.LiveModels;
+import dev.mlops.inference.ModelNotFoundException;
+import dev.mlops.inference.NoLiveVersionException;
+import dev.mlops.inference.OnnxModel;
+import dev.mlops.inference.Serving;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -24,6 +29,7 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +44,9 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** The tokens file under MLOPS_HOME. */
     public static final String TOKENS = "tokens.json";
+
+    /** Inferences run on a challenger's new session before traffic reaches it (JIT and ONNX Runtime's first runs). */
+    private static final int WARM_RUNS = 50;
 
     private final LocalEnvironment env;
     private final LocalWorkflows workflows;
@@ -77,7 +86,13 @@ public final class LocalRuntime implements AutoCloseable {
         int port = options.port() == 0 ? freePort() : requireFree(options.port());
         String base = "http://127.0.0.1:" + port;
         progress.accept("loading the workflows of " + options.workflowsDir() + " and resuming persisted executions");
-        LocalWorkflows workflows = workflows(env, options, base);
+        AtomicReference<LiveModels> serving = new AtomicReference<>();
+        LocalWorkflows workflows = workflows(env, options, base, model -> {
+            LiveModels live = serving.get();
+            if (live != null) {
+                warm(live, model);
+            }
+        });
         progress.accept("engine ready: " + workflows.stateMachines().keySet() + ", " + workflows.list().stream()
                 .filter(r -> r.status() == dev.mlops.workflows.asl.persist.ExecutionRecord.Status.RUNNING).count()
                 + " execution(s) running");
@@ -104,6 +119,7 @@ public final class LocalRuntime implements AutoCloseable {
                 .singletons(new EngineExecutions(workflows)).build();
         try {
             context.start();
+            serving.set(context.getBean(LiveModels.class));
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
             return new LocalRuntime(env, workflows, context, server, tokens);
@@ -118,14 +134,35 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    private static LocalWorkflows workflows(LocalEnvironment env, Options options, String base) {
+    /**
+     * After a pipeline function changed a deployment: the inference function re-reads it now (in AWS its cache
+     * expires after the TTL) and the challenger's session is loaded and run once, as a deployment hook would, so
+     * the canary's first requests do not carry the model's load time into its latency comparison.
+     */
+    private static void warm(LiveModels live, String model) {
+        live.refresh();
+        try {
+            Serving serving = live.serving(model);
+            for (OnnxModel session : java.util.Arrays.asList(serving.champion(), serving.challenger())) {
+                if (session != null) {
+                    for (int i = 0; i < WARM_RUNS; i++) {
+                        session.run(new float[][] {new float[session.manifest().input().width()]});
+                    }
+                }
+            }
+        } catch (NoLiveVersionException | ModelNotFoundException nothingLive) {
+            // Rolled back before anything was promoted: nothing serves, nothing to warm.
+        }
+    }
+
+    private static LocalWorkflows workflows(LocalEnvironment env, Options options, String base, Consumer<String> deploymentChanged) {
         String topic = dev.mlops.local.workflows.Placeholders.load(options.workflowsDir().resolve("placeholders.json"))
                 .find("NotificationTopic").map(Placeholder::local).orElse("arn:aws:sns:local:000000000000:mlops-notifications");
         ConsoleLinks links = new ConsoleLinks(base + "/console/#", base + "/console/#/executions/{arn}");
         PipelineContext context = PipelineContext.of(env.store(), new InboxNotifications(InboxNotifier.in(env.home()), topic,
                 env.clock()), links, env.clock(), () -> UUID.randomUUID().toString().substring(0, 8));
         return LocalWorkflows.forEnvironment(options.workflowsDir(), env,
-                PipelineFunctions.of(PipelineFunctions.tasks(context, new StoreMetricLines(env.store()))),
+                PipelineFunctions.of(PipelineFunctions.tasks(context, new StoreMetricLines(env.store())), deploymentChanged),
                 options.codeRevision(), new RealClock(env.clock()), new SecureRandom());
     }
 

@@ -26,6 +26,8 @@ import dev.mlops.pipeline.tasks.ScoreBatchTask;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The pipeline's tasks as local Lambda functions, named as docs/workflow-contracts.md's table names them
@@ -50,20 +52,29 @@ public final class PipelineFunctions {
                 new KpiReportTask(context));
     }
 
-    /** The tasks as functions by their names. */
-    public static LocalFunctions of(List<Task> tasks) {
+    /** The tasks that change a model's deployment. */
+    static final Set<String> DEPLOYING = Set.of("deploy-canary", "promote", "rollback");
+
+    /**
+     * The tasks as functions by their names; after a task that changes a deployment ({@link #DEPLOYING}) succeeded,
+     * {@code deploymentChanged} gets the model's name.
+     */
+    public static LocalFunctions of(List<Task> tasks, Consumer<String> deploymentChanged) {
         Map<String, LocalFunction> functions = new LinkedHashMap<>();
         for (Task task : tasks) {
-            functions.put(task.name(), function(task));
+            functions.put(task.name(), function(task, DEPLOYING.contains(task.name()) ? deploymentChanged : model -> { }));
         }
         return new LocalFunctions(functions);
     }
 
     @SuppressWarnings("unchecked")
-    private static LocalFunction function(Task task) {
+    private static LocalFunction function(Task task, Consumer<String> after) {
         return payload -> {
             Map<String, Object> event = payload == null || !payload.isObject() ? Map.of() : JSON.convertValue(payload, Map.class);
             Map<String, Object> result = task.run(new TaskInput(task.name(), event));
+            if (event.get("model") instanceof String model) {
+                after.accept(model);
+            }
             return JSON.valueToTree(result);
         };
     }
