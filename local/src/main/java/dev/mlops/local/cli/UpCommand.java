@@ -75,7 +75,7 @@ final class UpCommand implements Runnable {
         }
         out.println("try:");
         out.println("  ./mlops status                                   # models, approvals, executions");
-        out.println("  curl -s -X POST -H 'Authorization: Bearer " + tokens.tokenFor(Role.DATA_SCIENTIST).orElse("<data-scientist token>")
+        out.println("  curl -s -X POST -H 'Authorization: Bearer " + (runtime.tokens().isNew() ? tokens.tokenFor(Role.DATA_SCIENTIST).orElse("") : "<data-scientist token from tokens.json>")
                 + "' -H 'Content-Type: application/json' \\");
         out.println("    -d '{\"dataset\":\"datasets/credit-risk/<file>.csv\"}' " + url + "/v1/models/credit-risk/trainings");
         out.println("  ./mlops approve credit-risk.v1 --comment 'looks good'   # as the approver (tokens.json)");
