@@ -1,0 +1,154 @@
+package dev.mlops.workflows.asl.jsonata;
+
+import com.dashjoin.jsonata.Jsonata;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Converts between Jackson trees and the values com.dashjoin:jsonata works on (maps, lists, strings, numbers,
+ * booleans, {@link Jsonata#NULL_VALUE} for JSON null, Java null for JSONata's undefined).
+ */
+final class JsonataValues {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** jsonata-js numbers are doubles: integers beyond 2^53 lose precision there too. */
+    private static final double MAX_EXACT = 9_007_199_254_740_991.0;
+
+    private JsonataValues() {
+    }
+
+    static Object toJava(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isNull()) {
+            return Jsonata.NULL_VALUE;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isIntegralNumber()) {
+            return node.canConvertToLong() ? (Object) node.longValue() : (Object) node.doubleValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            for (JsonNode item : node) {
+                list.add(toJava(item));
+            }
+            return list;
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            map.put(e.getKey(), toJava(e.getValue()));
+        }
+        return map;
+    }
+
+    /**
+     * The JSON form of a result, as jsonata-js's result would serialise: undefined (null here) stays null, object
+     * fields and array items that are undefined or functions are dropped (JSON.stringify drops them), and integral
+     * doubles become integers (the library computes some integers as doubles; JavaScript prints them as integers).
+     */
+    static JsonNode toJson(Object value) {
+        if (value == null || isFunction(value)) {
+            return null;
+        }
+        if (value == Jsonata.NULL_VALUE) {
+            return NODES.nullNode();
+        }
+        if (value instanceof String s) {
+            return NODES.textNode(s);
+        }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        if (value instanceof Number n) {
+            return number(n);
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode object = NODES.objectNode();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                JsonNode v = toJson(e.getValue());
+                if (v != null) {
+                    object.set(String.valueOf(e.getKey()), v);
+                }
+            }
+            return object;
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode array = NODES.arrayNode(list.size());
+            for (Object item : list) {
+                JsonNode v = toJson(item);
+                // JSON.stringify writes undefined and functions inside arrays as null.
+                array.add(v == null ? NODES.nullNode() : v);
+            }
+            return array;
+        }
+        return NODES.textNode(String.valueOf(value));
+    }
+
+    static boolean isFunction(Object value) {
+        return value instanceof Jsonata.JFunction || value instanceof Jsonata.JFunctionCallable
+                || value.getClass().getName().startsWith("com.dashjoin.jsonata.Parser$Symbol");
+    }
+
+    private static JsonNode number(Number n) {
+        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+            long v = n.longValue();
+            return v == (int) v ? NODES.numberNode((int) v) : NODES.numberNode(v);
+        }
+        if (n instanceof BigInteger b) {
+            return NODES.numberNode(b);
+        }
+        double d = n.doubleValue();
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("a number that is not finite (" + d + ") has no JSON form");
+        }
+        if (d == Math.rint(d) && Math.abs(d) <= MAX_EXACT && !(d == 0.0 && 1 / d < 0)) {
+            long v = (long) d;
+            return v == (int) v ? NODES.numberNode((int) v) : NODES.numberNode(v);
+        }
+        if (n instanceof BigDecimal b) {
+            return NODES.numberNode(b);
+        }
+        return NODES.numberNode(d);
+    }
+
+    /** JSONata's name for the type of a JSON value, as {@code $type} answers. */
+    static String typeName(JsonNode node) {
+        if (node.isObject()) {
+            return "object";
+        }
+        if (node.isArray()) {
+            return "array";
+        }
+        if (node.isTextual()) {
+            return "string";
+        }
+        if (node.isNumber()) {
+            return "number";
+        }
+        if (node.isBoolean()) {
+            return "boolean";
+        }
+        return "null";
+    }
+}
