@@ -110,10 +110,4 @@ public final class Bindings {
         return states;
     }
 
-    Object inputValue() {
-        if (inputValue == null) {
-            inputValue = JsonataValues.toJava(input);
-        }
-        return inputValue;
-    }
 }

@@ -93,7 +93,9 @@ public final class JsonataEvaluator {
                     }
                 }
             }
-            result = e.compiled().evaluate(bindings.inputValue(), frame);
+            // No context value: Step Functions gives expressions none ($ and bare field names read nothing); the
+            // input is $states.input.
+            result = e.compiled().evaluate(null, frame);
         } catch (JException x) {
             throw bindings.error(prefix(e.text(), field) + " threw an error during evaluation. " + x.getError() + ": "
                     + x.getMessage());

@@ -126,6 +126,10 @@ final class JsonataValues {
             long v = (long) d;
             return v == (int) v ? NODES.numberNode((int) v) : NODES.numberNode(v);
         }
+        if (d == Math.rint(d) && Math.abs(d) < 1e21) {
+            // JSON.stringify writes integral doubles below 1e21 in full (100000000000000000000), not as 1.0E20.
+            return NODES.numberNode(new BigDecimal(d).toBigInteger());
+        }
         if (n instanceof BigDecimal b) {
             return NODES.numberNode(b);
         }

@@ -20,8 +20,12 @@ import java.util.random.RandomGenerator;
 
 /**
  * The functions Step Functions adds to JSONata ({@code $partition}, {@code $range}, {@code $hash}, {@code $random},
- * {@code $uuid}, {@code $parse}), with their argument checks, and {@code $now()} / {@code $millis()} read from the
- * execution's clock (virtual in tests) instead of the wall clock.
+ * {@code $uuid}, {@code $parse}), with their argument checks; {@code $now()} / {@code $millis()} read from the
+ * execution's clock (virtual in tests) instead of the wall clock; and replacements for the library functions that
+ * answer otherwise than jsonata-js 2.0.6: {@code $substring} (code points, as JavaScript's Array.from; the library
+ * fails or miscounts on characters outside the BMP), {@code $encodeUrl} (JavaScript's encodeURI; the library
+ * encodes as a form, {@code a b} to {@code a+b}, and escapes reserved characters), {@code $decodeUrl} and
+ * {@code $decodeUrlComponent} (decodeURI / decodeURIComponent; the library turns {@code +} into a space).
  */
 final class StatesFunctions {
 
@@ -38,6 +42,10 @@ final class StatesFunctions {
     private final Jsonata.JFunction randomFn = function(this::random);
     private final Jsonata.JFunction uuid = function(this::uuid);
     private final Jsonata.JFunction parse = function(this::parse);
+    private final Jsonata.JFunction substring = function(StatesFunctions::substring);
+    private final Jsonata.JFunction encodeUrl = function(StatesFunctions::encodeUrl);
+    private final Jsonata.JFunction decodeUrl = function(args -> decode("decodeUrl", args, ";/?:@&=+$,#"));
+    private final Jsonata.JFunction decodeUrlComponent = function(args -> decode("decodeUrlComponent", args, ""));
 
     StatesFunctions(RandomGenerator random) {
         this.random = random;
@@ -60,6 +68,13 @@ final class StatesFunctions {
             case "uuid" -> uuid;
             case "parse" -> parse;
             case "now" -> function(args -> now(bindings, args));
+            case "eval" -> function(args -> {
+                throw new FunctionError("$eval is not available in Step Functions; use $parse to read JSON text");
+            });
+            case "substring" -> substring;
+            case "encodeUrl" -> encodeUrl;
+            case "decodeUrl" -> decodeUrl;
+            case "decodeUrlComponent" -> decodeUrlComponent;
             case "millis" -> function(args -> {
                 arity("millis", args, 0, 0);
                 return bindings.now().toEpochMilli();
@@ -207,5 +222,119 @@ final class StatesFunctions {
         String picture = args.get(0) instanceof String s ? s : null;
         String zone = args.size() > 1 && args.get(1) instanceof String s ? s : null;
         return Functions.dateTimeFromMillis(bindings.now().toEpochMilli(), picture, zone);
+    }
+
+    /** jsonata-js's $substring: positions count code points; a negative start counts from the end. */
+    private static Object substring(List<Object> args) {
+        arity("substring", args, 2, 3);
+        if (args.get(0) == null) {
+            return null;
+        }
+        if (!(args.get(0) instanceof String text) || !(args.get(1) instanceof Number startNumber)
+                || (args.size() == 3 && args.get(2) != null && !(args.get(2) instanceof Number))) {
+            throw new FunctionError("T0410: Argument " + (args.get(0) instanceof String ? 2 : 1)
+                    + " of function \"substring\" does not match function signature");
+        }
+        int[] points = text.codePoints().toArray();
+        int length = points.length;
+        int start = (int) Math.round(startNumber.doubleValue());
+        if (length + start < 0) {
+            start = 0;
+        }
+        int from = start < 0 ? length + start : Math.min(start, length);
+        int to = length;
+        if (args.size() == 3 && args.get(2) != null) {
+            int count = (int) Math.round(((Number) args.get(2)).doubleValue());
+            if (count <= 0) {
+                return "";
+            }
+            to = Math.min(length, Math.max(from, start >= 0 ? start + count : length + start + count));
+        }
+        return from >= to ? "" : new String(points, from, to - from);
+    }
+
+    /** JavaScript's encodeURI: UTF-8 percent-escapes except letters, digits and {@code ;,/?:@&=+$-_.!~*'()#}. */
+    private static Object encodeUrl(List<Object> args) {
+        arity("encodeUrl", args, 1, 1);
+        if (args.get(0) == null) {
+            return null;
+        }
+        String text = String.valueOf(args.get(0));
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || ";,/?:@&=+$-_.!~*'()#".indexOf(c) >= 0) {
+                out.append(c);
+                continue;
+            }
+            int end = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)) ? i + 2 : i + 1;
+            if (Character.isSurrogate(c) && end == i + 1) {
+                throw new FunctionError("D3140: Malformed URL passed to $encodeUrl(): \"" + text + "\"");
+            }
+            for (byte b : text.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                out.append('%').append(HexFormat.of().withUpperCase().toHexDigits(b));
+            }
+            i = end - 1;
+        }
+        return out.toString();
+    }
+
+    /** JavaScript's decodeURI ({@code keep}: the characters whose escapes stay) or decodeURIComponent. */
+    private static Object decode(String name, List<Object> args, String keep) {
+        arity(name, args, 1, 1);
+        if (args.get(0) == null) {
+            return null;
+        }
+        String text = String.valueOf(args.get(0));
+        StringBuilder out = new StringBuilder();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int i = 0;
+        while (i < text.length()) {
+            if (text.charAt(i) != '%') {
+                out.append(text.charAt(i++));
+                continue;
+            }
+            int start = i;
+            bytes.reset();
+            while (i < text.length() && text.charAt(i) == '%') {
+                if (i + 2 >= text.length()) {
+                    throw new FunctionError("D3140: Malformed URL passed to $" + name + "(): \"" + text + "\"");
+                }
+                try {
+                    bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                    throw new FunctionError("D3140: Malformed URL passed to $" + name + "(): \"" + text + "\"");
+                }
+                i += 3;
+            }
+            java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+            String decoded;
+            try {
+                decoded = decoder.decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new FunctionError("D3140: Malformed URL passed to $" + name + "(): \"" + text + "\"");
+            }
+            if (keep.isEmpty()) {
+                out.append(decoded);
+            } else {
+                // decodeURI leaves the escape of a reserved character as written.
+                int at = start;
+                for (int k = 0; k < decoded.length(); k++) {
+                    char ch = decoded.charAt(k);
+                    int width = new String(new char[]{ch}).getBytes(StandardCharsets.UTF_8).length;
+                    if (Character.isHighSurrogate(ch)) {
+                        width = decoded.substring(k, k + 2).getBytes(StandardCharsets.UTF_8).length;
+                        out.append(decoded, k, k + 2);
+                        k++;
+                    } else if (keep.indexOf(ch) >= 0) {
+                        out.append(text, at, at + 3);
+                    } else {
+                        out.append(ch);
+                    }
+                    at += 3 * width;
+                }
+            }
+        }
+        return out.toString();
     }
 }
