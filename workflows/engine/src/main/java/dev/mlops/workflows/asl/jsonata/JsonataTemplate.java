@@ -122,7 +122,10 @@ public sealed interface JsonataTemplate
     static Expression compile(String text, String path) {
         String inner = text.trim();
         try {
-            return new Expression(inner, Jsonata.jsonata(inner), variablesOf(inner));
+            Jsonata compiled = Jsonata.jsonata(inner);
+            // JSON null must stay null: by default the library hands it back as Java null, which reads as undefined.
+            compiled.setOutputConvertNulls(false);
+            return new Expression(inner, compiled, variablesOf(inner));
         } catch (JException e) {
             throw new SyntaxException(path, "The JSONata expression '" + inner + "' is not valid: " + e.getError() + ": "
                     + e.getMessage());
