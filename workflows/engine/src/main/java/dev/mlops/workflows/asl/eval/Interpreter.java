@@ -296,6 +296,12 @@ final class Interpreter {
             ObjectNode details = NODES.objectNode();
             details.put("name", state.name());
             details.set("output", step.output());
+            if (step.assigned() != null) {
+                // As GetExecutionHistory reports them: each value as its JSON text.
+                ObjectNode assigned = details.putObject("assignedVariables");
+                step.assigned().fields().forEachRemaining(e -> assigned.put(e.getKey(), e.getValue().toString()));
+                details.putObject("assignedVariablesDetails").put("truncated", false);
+            }
             event(trail, state.type() + "StateExited", "stateExitedEventDetails", details);
             return step;
         }

@@ -124,6 +124,15 @@ class VariablesTest {
     }
 
     @Test
+    void history_stateExitedListsTheAssignedVariables() {
+        ExecutionResult r = run("""
+                {"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"x": 42, "s.$": "$.s"}, "End": true}}}""", "{\"s\": \"v\"}");
+        HistoryEvent exited = r.history().stream().filter(e -> e.type().equals("PassStateExited")).findFirst().orElseThrow();
+        assertEquals(json("{\"x\": \"42\", \"s\": \"\\\"v\\\"\"}"), exited.details().get("assignedVariables"));
+        assertEquals(json("{\"truncated\": false}"), exited.details().get("assignedVariablesDetails"));
+    }
+
+    @Test
     void unknownVariable_isStatesRuntime() {
         ExecutionResult r = run("""
                 {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x.$": "$nope"}, "End": true}}}""", "{}");
