@@ -84,8 +84,11 @@ public final class Bindings {
         return variables.apply(name);
     }
 
-    /** The {@code $states} object; result and errorOutput only where the field may read them. */
-    Map<String, Object> states() {
+    /**
+     * The {@code $states} object; result and errorOutput only where the field may read them, the context only when
+     * the expression may read it.
+     */
+    Map<String, Object> states(boolean withContext) {
         Map<String, Object> states = new LinkedHashMap<>();
         if (inputValue == null) {
             inputValue = JsonataValues.toJava(input);
@@ -103,10 +106,12 @@ public final class Bindings {
             }
             states.put("errorOutput", errorOutputValue);
         }
-        if (contextValue == null) {
-            contextValue = JsonataValues.toJava(context.get());
+        if (withContext) {
+            if (contextValue == null) {
+                contextValue = JsonataValues.toJava(context.get());
+            }
+            states.put("context", contextValue);
         }
-        states.put("context", contextValue);
         return states;
     }
 

@@ -85,7 +85,7 @@ public final class JsonataEvaluator {
             Jsonata.Frame frame = e.compiled().createFrame();
             for (String name : e.variables()) {
                 if (name.equals("states")) {
-                    frame.bind("states", bindings.states());
+                    frame.bind("states", bindings.states(e.readsContext()));
                 } else if (!functions.bind(frame, name, bindings)) {
                     JsonNode v = bindings.variable(name);
                     if (v != null) {

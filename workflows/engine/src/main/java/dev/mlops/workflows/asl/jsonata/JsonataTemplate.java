@@ -75,8 +75,19 @@ public sealed interface JsonataTemplate
      * @param variables the {@code $names} it mentions: only these are bound when it runs
      */
     record Expression(String text, Jsonata compiled, Set<String> variables) implements JsonataTemplate {
+        /** {@code $states} other than {@code $states.input/.result/.errorOutput}: may read the context object. */
+        private static final Pattern WHOLE_STATES = Pattern.compile("\\$states(?!\\s*\\.\\s*(input|result|errorOutput)\\b)");
+
         public Expression {
             variables = Set.copyOf(variables);
+        }
+
+        /**
+         * Whether the expression may read {@code $states.context}; building the context object for every
+         * expression would cost more than most expressions.
+         */
+        public boolean readsContext() {
+            return WHOLE_STATES.matcher(text).find();
         }
 
         @Override

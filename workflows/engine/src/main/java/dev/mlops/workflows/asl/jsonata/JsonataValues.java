@@ -8,11 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
+import java.util.AbstractList;
+import java.util.AbstractMap;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
+import java.util.Set;
 
 /**
  * Converts between Jackson trees and the values com.dashjoin:jsonata works on (maps, lists, strings, numbers,
@@ -28,6 +32,11 @@ final class JsonataValues {
     private JsonataValues() {
     }
 
+    /**
+     * The library's value for a JSON node. Objects and arrays become read-only views that convert a member only
+     * when an expression reads it: a Map iteration's context holds the whole execution input, and converting it
+     * eagerly for every iteration made Maps quadratic.
+     */
     static Object toJava(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return null;
@@ -48,18 +57,76 @@ final class JsonataValues {
             return node.doubleValue();
         }
         if (node.isArray()) {
-            List<Object> list = new ArrayList<>(node.size());
-            for (JsonNode item : node) {
-                list.add(toJava(item));
+            return new ArrayView(node);
+        }
+        return new ObjectView(node);
+    }
+
+    /** A JSON object as the library reads it: {@code get} converts one member, iteration converts all once. */
+    static final class ObjectView extends AbstractMap<String, Object> {
+        private final JsonNode node;
+        private Map<String, Object> members;
+
+        ObjectView(JsonNode node) {
+            this.node = node;
+        }
+
+        @Override
+        public Object get(Object key) {
+            if (members != null) {
+                return members.get(key);
             }
-            return list;
+            return key instanceof String name ? toJava(node.get(name)) : null;
         }
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            map.put(e.getKey(), toJava(e.getValue()));
+
+        @Override
+        public boolean containsKey(Object key) {
+            return key instanceof String name && node.has(name);
         }
-        return map;
+
+        @Override
+        public int size() {
+            return node.size();
+        }
+
+        @Override
+        public Set<Map.Entry<String, Object>> entrySet() {
+            if (members == null) {
+                Map<String, Object> all = new LinkedHashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    all.put(e.getKey(), toJava(e.getValue()));
+                }
+                members = Collections.unmodifiableMap(all);
+            }
+            return members.entrySet();
+        }
+    }
+
+    /** A JSON array as the library reads it; items convert when read. */
+    static final class ArrayView extends AbstractList<Object> implements RandomAccess {
+        private final JsonNode node;
+        private final Object[] items;
+
+        ArrayView(JsonNode node) {
+            this.node = node;
+            this.items = new Object[node.size()];
+        }
+
+        @Override
+        public Object get(int index) {
+            Object item = items[index];
+            if (item == null) {
+                item = toJava(node.get(index));
+                items[index] = item;
+            }
+            return item;
+        }
+
+        @Override
+        public int size() {
+            return items.length;
+        }
     }
 
     /**
@@ -82,6 +149,12 @@ final class JsonataValues {
         }
         if (value instanceof Number n) {
             return number(n);
+        }
+        if (value instanceof ObjectView view) {
+            return view.node;
+        }
+        if (value instanceof ArrayView view) {
+            return view.node;
         }
         if (value instanceof Map<?, ?> map) {
             ObjectNode object = NODES.objectNode();

@@ -70,6 +70,26 @@ class JsonataReferenceDifferencesTest {
     }
 
     @Test
+    void functionsThatBuildOrReorder_workOnTheInput_withoutChangingIt() {
+        String input = "{\"arr\": [3, 1, 2], \"obj\": {\"a\": 1, \"b\": {\"c\": 2}}}";
+        assertEquals(json("[2, 1, 3]"), JsonataFunctionsTest.eval("$reverse($states.input.arr)", input).output());
+        assertEquals(json("[1, 2, 3]"), JsonataFunctionsTest.eval("$sort($states.input.arr)", input).output());
+        assertEquals(json("[3, 1, 2, 4]"), JsonataFunctionsTest.eval("$append($states.input.arr, 4)", input).output());
+        assertEquals(3, JsonataFunctionsTest.eval("$shuffle($states.input.arr)", input).output().size());
+        assertEquals(json("{\"a\": 1, \"b\": {\"c\": 2}, \"d\": 3}"),
+                JsonataFunctionsTest.eval("$merge([$states.input.obj, {'d': 3}])", input).output());
+        assertEquals(json("{\"a\": 1, \"b\": {\"c\": 9}}"),
+                JsonataFunctionsTest.eval("$states.input.obj ~> |b|{'c': 9}|", input).output());
+        assertEquals(json("{\"a\": 1}"), JsonataFunctionsTest.eval("$sift($states.input.obj, function($v) {$v = 1})", input).output());
+        assertEquals(json("[\"a\", \"b\"]"), JsonataFunctionsTest.eval("$keys($states.input.obj)", input).output());
+        assertEquals(json("{\"out\": [3, 1, 2], \"sorted\": [1, 2, 3]}"), JsonataFunctionsTest.eval(
+                "{'sorted': $sort($states.input.arr), 'out': $states.input.arr}", input).output());
+        assertEquals(json("[3, 2]"), JsonataFunctionsTest.eval("$states.input.arr[$ > 1]", input).output());
+        assertEquals(json("\"{\\\"a\\\":1,\\\"b\\\":{\\\"c\\\":2}}\""),
+                JsonataFunctionsTest.eval("$string($states.input.obj)", input).output());
+    }
+
+    @Test
     void now_isTheExecutionsTime_notTheWallClock() {
         // The library reads System.currentTimeMillis(); runs on a virtual clock must repeat.
         assertEquals(json("\"2026-01-01T00:00:00.000Z\""), value("$now()"));
