@@ -70,24 +70,16 @@ public sealed interface JsonataTemplate
     /**
      * A {@code {% %}} string.
      *
-     * @param text      the expression between the delimiters, trimmed, as AWS quotes it in causes
-     * @param compiled  the parsed expression
-     * @param variables the {@code $names} it mentions: only these are bound when it runs
+     * @param text         the expression between the delimiters, trimmed, as AWS quotes it in causes
+     * @param compiled     the parsed expression
+     * @param variables    the {@code $names} it mentions: only these are bound when it runs
+     * @param readsContext whether it may read {@code $states.context} (it mentions {@code $states} other than as
+     *                     {@code $states.input}, {@code .result} or {@code .errorOutput}); building the context
+     *                     object for every expression would cost more than most expressions
      */
-    record Expression(String text, Jsonata compiled, Set<String> variables) implements JsonataTemplate {
-        /** {@code $states} other than {@code $states.input/.result/.errorOutput}: may read the context object. */
-        private static final Pattern WHOLE_STATES = Pattern.compile("\\$states(?!\\s*\\.\\s*(input|result|errorOutput)\\b)");
-
+    record Expression(String text, Jsonata compiled, Set<String> variables, boolean readsContext) implements JsonataTemplate {
         public Expression {
             variables = Set.copyOf(variables);
-        }
-
-        /**
-         * Whether the expression may read {@code $states.context}; building the context object for every
-         * expression would cost more than most expressions.
-         */
-        public boolean readsContext() {
-            return WHOLE_STATES.matcher(text).find();
         }
 
         @Override
@@ -136,7 +128,7 @@ public sealed interface JsonataTemplate
             Jsonata compiled = Jsonata.jsonata(inner);
             // JSON null must stay null: by default the library hands it back as Java null, which reads as undefined.
             compiled.setOutputConvertNulls(false);
-            return new Expression(inner, compiled, variablesOf(inner));
+            return new Expression(inner, compiled, variablesOf(inner), WHOLE_STATES.matcher(inner).find());
         } catch (JException e) {
             throw new SyntaxException(path, "The JSONata expression '" + inner + "' is not valid: " + e.getError() + ": "
                     + e.getMessage());
@@ -179,6 +171,9 @@ public sealed interface JsonataTemplate
         }
         return new Literal(value);
     }
+
+    /** {@code $states} other than {@code $states.input}, {@code .result} or {@code .errorOutput}. */
+    Pattern WHOLE_STATES = Pattern.compile("\\$states(?!\\s*\\.\\s*(input|result|errorOutput)\\b)");
 
     /** Pattern for {@code $name} outside string literals; over-matching only binds a variable that is not read. */
     Pattern VARIABLE = Pattern.compile("\\$([\\p{L}_][\\p{L}\\p{N}_]*)");
