@@ -494,6 +494,12 @@ public final class AslParser {
         if (stateLanguage == QueryLanguage.JSONata) {
             return condition(state, node, location);
         }
+        for (String field : List.of("Condition", "Output")) {
+            if (node.has(field)) {
+                problem(state, field, location + "/" + field, "Field is not supported when QueryLanguage is JSONPath");
+                return null;
+            }
+        }
         if (node.has("And") || node.has("Or")) {
             String op = node.has("And") ? "And" : "Or";
             JsonNode list = node.get(op);

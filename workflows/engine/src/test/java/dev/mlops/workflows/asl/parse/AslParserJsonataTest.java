@@ -82,6 +82,8 @@ class AslParserJsonataTest {
                 "Field is not supported when QueryLanguage is JSONPath");
         assertProblem("{\"StartAt\": \"S\", \"States\": {\"S\": {\"Type\": \"Task\", \"Resource\": \"arn:aws:states:::lambda:invoke\","
                 + " \"Arguments\": {}, \"End\": true}}}", "S", "Arguments", "Field is not supported when QueryLanguage is JSONPath");
+        assertProblem("{\"StartAt\": \"S\", \"States\": {\"S\": {\"Type\": \"Choice\", \"Choices\": [{\"Condition\": \"{% true %}\","
+                + " \"Next\": \"S\"}]}}}", "S", "Condition", "Field is not supported when QueryLanguage is JSONPath");
     }
 
     @Test
