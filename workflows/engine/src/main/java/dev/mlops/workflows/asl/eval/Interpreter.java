@@ -183,6 +183,8 @@ final class Interpreter {
         int mapIndex = -1;
         JsonNode mapValue;
         Variables variables = Variables.root();
+        /** Where EvaluationFailed events go; null in a scope that records none. */
+        Trail trail;
         private String enteredTimeText;
         private ObjectNode context;
 
@@ -241,12 +243,27 @@ final class Interpreter {
             item.mapIndex = index;
             item.mapValue = value;
             item.variables = variables;
+            item.trail = trail;
             return item;
         }
 
         AslError queryError(String detail) {
-            return new AslError(StatesErrors.QUERY_EVALUATION_ERROR, "An error occurred while executing the state '"
-                    + stateName + "' (entered at the event id #" + enteredEventId + "). " + detail);
+            return queryError(null, detail);
+        }
+
+        /** The States.QueryEvaluationError of a field (null: none), recorded as an EvaluationFailed event. */
+        AslError queryError(String field, String detail) {
+            AslError error = new AslError(StatesErrors.QUERY_EVALUATION_ERROR, "An error occurred while executing the"
+                    + " state '" + stateName + "' (entered at the event id #" + enteredEventId + "). " + detail);
+            if (trail != null) {
+                ObjectNode details = errorDetails(error.error(), error.cause());
+                if (field != null) {
+                    details.put("location", field);
+                }
+                details.put("state", stateName);
+                event(trail, "EvaluationFailed", "evaluationFailedEventDetails", details);
+            }
+            return error;
         }
 
         /** What this state's JSONata expressions see, {@code $states.input} being {@code input}. */
@@ -278,6 +295,7 @@ final class Interpreter {
             long id = event(trail, state.type() + "StateEntered", "stateEnteredEventDetails", details);
             this.scope = new Scope(state.name(), id, now);
             this.scope.variables = trail.variables;
+            this.scope.trail = trail;
         }
 
         private Bindings bindings() {
@@ -361,7 +379,7 @@ final class Interpreter {
             JsonNode v = jsonata.evaluate(template, bindings(), field, "number");
             if (!v.canConvertToLong() || v.doubleValue() != Math.rint(v.doubleValue()) || v.asLong() < min
                     || v.asLong() > 99_999_999L) {
-                throw scope.queryError("The JSONata expression '" + ((JsonataTemplate.Expression) template).text()
+                throw scope.queryError(field, "The JSONata expression '" + ((JsonataTemplate.Expression) template).text()
                         + "' specified for the field '" + field + "' returned " + v + ", but the field must be an integer"
                         + " from " + min + " to 99999999.");
             }
@@ -521,7 +539,7 @@ final class Interpreter {
             JsonNode v = jsonata.evaluate(fields.jsonata("Timestamp"), bindings(), "Timestamp", "string");
             Instant at = Timestamps.parse(v.textValue());
             if (at == null) {
-                throw scope.queryError("The JSONata expression '" + ((JsonataTemplate.Expression) fields.jsonata("Timestamp")).text()
+                throw scope.queryError("Timestamp", "The JSONata expression '" + ((JsonataTemplate.Expression) fields.jsonata("Timestamp")).text()
                         + "' specified for the field 'Timestamp' returned " + v + ", which is not an RFC 3339 timestamp.");
             }
             return at;

@@ -6,6 +6,7 @@ import dev.mlops.workflows.asl.AslError;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -22,7 +23,7 @@ public final class Bindings {
     private final Supplier<JsonNode> context;
     private final Function<String, JsonNode> variables;
     private final Instant now;
-    private final Function<String, AslError> errors;
+    private final BiFunction<String, String, AslError> errors;
     private Object inputValue;
     private Object resultValue;
     private Object errorOutputValue;
@@ -33,15 +34,15 @@ public final class Bindings {
      * @param context   {@code $states.context}, built on demand
      * @param variables a variable's value by name, or null when it is not assigned
      * @param now       the time {@code $now()} and {@code $millis()} report
-     * @param errors    makes the States.QueryEvaluationError for a cause
+     * @param errors    makes the States.QueryEvaluationError for a field (null when none) and a cause
      */
     public Bindings(JsonNode input, Supplier<JsonNode> context, Function<String, JsonNode> variables, Instant now,
-                    Function<String, AslError> errors) {
+                    BiFunction<String, String, AslError> errors) {
         this(input, null, null, context, variables, now, errors);
     }
 
     private Bindings(JsonNode input, JsonNode result, JsonNode errorOutput, Supplier<JsonNode> context,
-                     Function<String, JsonNode> variables, Instant now, Function<String, AslError> errors) {
+                     Function<String, JsonNode> variables, Instant now, BiFunction<String, String, AslError> errors) {
         this.input = input;
         this.result = result;
         this.errorOutput = errorOutput;
@@ -76,8 +77,8 @@ public final class Bindings {
         return now;
     }
 
-    AslError error(String cause) {
-        return errors.apply(cause);
+    AslError error(String field, String cause) {
+        return errors.apply(field, cause);
     }
 
     JsonNode variable(String name) {

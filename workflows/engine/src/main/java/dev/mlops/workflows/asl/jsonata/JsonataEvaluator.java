@@ -73,7 +73,7 @@ public final class JsonataEvaluator {
         JsonNode value = evaluate(template, bindings, field);
         if (!JsonataValues.typeName(value).equals(type)) {
             String text = template instanceof JsonataTemplate.Expression e ? e.text() : value.toString();
-            throw bindings.error(prefix(text, field) + " returned an unexpected result type. Expected '" + type
+            throw bindings.error(field, prefix(text, field) + " returned an unexpected result type. Expected '" + type
                     + "', but was '" + JsonataValues.typeName(value) + "' for value: " + value);
         }
         return value;
@@ -97,22 +97,22 @@ public final class JsonataEvaluator {
             // input is $states.input.
             result = e.compiled().evaluate(null, frame);
         } catch (JException x) {
-            throw bindings.error(prefix(e.text(), field) + " threw an error during evaluation. " + x.getError() + ": "
+            throw bindings.error(field, prefix(e.text(), field) + " threw an error during evaluation. " + x.getError() + ": "
                     + x.getMessage());
         } catch (StatesFunctions.FunctionError x) {
-            throw bindings.error(prefix(e.text(), field) + " threw an error during evaluation. " + x.getMessage());
+            throw bindings.error(field, prefix(e.text(), field) + " threw an error during evaluation. " + x.getMessage());
         } catch (RuntimeException x) {
-            throw bindings.error(prefix(e.text(), field) + " threw an error during evaluation. "
+            throw bindings.error(field, prefix(e.text(), field) + " threw an error during evaluation. "
                     + (x.getMessage() == null ? x.getClass().getSimpleName() : x.getMessage()));
         }
         JsonNode json;
         try {
             json = JsonataValues.toJson(result);
         } catch (IllegalArgumentException x) {
-            throw bindings.error(prefix(e.text(), field) + " threw an error during evaluation. " + x.getMessage());
+            throw bindings.error(field, prefix(e.text(), field) + " threw an error during evaluation. " + x.getMessage());
         }
         if (json == null) {
-            throw bindings.error(prefix(e.text(), field) + " returned nothing (undefined).");
+            throw bindings.error(field, prefix(e.text(), field) + " returned nothing (undefined).");
         }
         return json;
     }

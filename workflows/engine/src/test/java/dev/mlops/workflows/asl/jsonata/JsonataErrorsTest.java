@@ -30,6 +30,18 @@ class JsonataErrorsTest {
     }
 
     @Test
+    void history_recordsEvaluationFailed_withTheFieldAndState() {
+        ExecutionResult r = JsonataFunctionsTest.eval("$states.input.missing", "{}");
+        java.util.List<String> types = r.history().stream().map(dev.mlops.workflows.asl.eval.HistoryEvent::type).toList();
+        assertEquals(java.util.List.of("ExecutionStarted", "PassStateEntered", "EvaluationFailed", "ExecutionFailed"), types);
+        com.fasterxml.jackson.databind.node.ObjectNode details = r.history().get(2).details();
+        assertEquals("Output", details.get("location").textValue());
+        assertEquals("S", details.get("state").textValue());
+        assertEquals("States.QueryEvaluationError", details.get("error").textValue());
+        assertEquals(r.cause(), details.get("cause").textValue());
+    }
+
+    @Test
     void undefinedAtTheTop_andInsideAnArray() {
         assertEquals(PREFIX + "The JSONata expression '$states.input.missing' specified for the field 'Output' returned nothing"
                 + " (undefined).", failure("$states.input.missing"));
