@@ -304,7 +304,7 @@ final class Interpreter {
 
         /** A JSONata state's Output (its default when absent) and Assign, both against the entry variables. */
         private Step jsonataExit(State state, Step step, Bindings b, JsonNode defaultOutput) {
-            JsonNode assigned = assignJsonata(fields.assign(), b);
+            JsonNode assigned = assignJsonata(fields.assign(), b, state.name());
             JsonNode output = jsonataOutput("Output", fields.jsonata("Output"), b, defaultOutput);
             checkSize(state.name(), output, "an output");
             return new Step(output, step.next(), assigned);
@@ -501,7 +501,7 @@ final class Interpreter {
                         + "' matched the input and the state has no Default.");
             }
             if (fields.isJsonata()) {
-                JsonNode assigned = merge(assignJsonata(fields.assign(), b), assignJsonata(matched.assign(), b));
+                JsonNode assigned = merge(assignJsonata(fields.assign(), b, s.name()), assignJsonata(matched.assign(), b, s.name()));
                 JsonataTemplate output = matched.output() != null ? matched.output() : fields.jsonata("Output");
                 JsonNode out = jsonataOutput("Output", output, b, raw);
                 checkSize(s.name(), out, "an output");
@@ -807,7 +807,7 @@ final class Interpreter {
                 StateFields.RuleFields caught = StateFields.at(fields.catchers(), c);
                 if (fields.isJsonata()) {
                     Bindings b = scope.bindings(raw, time.now()).withErrorOutput(errorOutput);
-                    JsonNode assigned = assignJsonata(caught.assign(), b);
+                    JsonNode assigned = assignJsonata(caught.assign(), b, scope.stateName);
                     JsonNode output = jsonataOutput("Output", caught.output(), b, errorOutput);
                     checkSize(scope.stateName, output, "an output");
                     return new Step(output, catcher.next(), assigned);
@@ -874,14 +874,18 @@ final class Interpreter {
         if (assign == null) {
             return null;
         }
-        return template(((Assign.Paths) assign).template(), data, scope, "Assign");
+        JsonNode values = template(((Assign.Paths) assign).template(), data, scope, "Assign");
+        Variables.checkSizes(scope.stateName, values);
+        return values;
     }
 
-    private JsonNode assignJsonata(Assign assign, Bindings b) {
+    private JsonNode assignJsonata(Assign assign, Bindings b, String stateName) {
         if (assign == null) {
             return null;
         }
-        return jsonata.evaluate(((Assign.Jsonata) assign).template(), b, "Assign");
+        JsonNode values = jsonata.evaluate(((Assign.Jsonata) assign).template(), b, "Assign");
+        Variables.checkSizes(stateName, values);
+        return values;
     }
 
     /** Both Assigns' values; {@code second}'s win on a shared name. */

@@ -48,13 +48,15 @@ final class Variables {
     }
 
     /**
-     * Assigns every field of {@code assigned} in this scope, after checking the size limits.
+     * Checks one Assign's values against the limits of one variable and of one Assign; the state fails (within its
+     * Retry and Catch) before anything is assigned.
      *
+     * @return the size of each value
      * @throws AslError States.DataLimitExceeded naming the state
      */
-    void assign(String stateName, JsonNode assigned) {
+    static Map<String, Long> checkSizes(String stateName, JsonNode assigned) {
         long total = 0;
-        Map<String, Long> newSizes = new HashMap<>();
+        Map<String, Long> sizes = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = assigned.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             long size = Interpreter.size(e.getValue());
@@ -63,13 +65,24 @@ final class Variables {
                         + " bytes to the variable '" + e.getKey() + "', more than the maximum of " + MAX_VARIABLE_BYTES
                         + " bytes (256 KiB) for one variable.");
             }
-            newSizes.put(e.getKey(), size);
+            sizes.put(e.getKey(), size);
             total += size;
         }
         if (total > MAX_VARIABLE_BYTES) {
             throw new AslError(StatesErrors.DATA_LIMIT_EXCEEDED, "The Assign of the state '" + stateName + "' has "
                     + total + " bytes of values, more than the maximum of " + MAX_VARIABLE_BYTES + " bytes (256 KiB).");
         }
+        return sizes;
+    }
+
+    /**
+     * Assigns every field of {@code assigned} in this scope, after checking the size limits, the execution's total
+     * included.
+     *
+     * @throws AslError States.DataLimitExceeded naming the state
+     */
+    void assign(String stateName, JsonNode assigned) {
+        Map<String, Long> newSizes = checkSizes(stateName, assigned);
         long delta = 0;
         for (Map.Entry<String, Long> e : newSizes.entrySet()) {
             delta += e.getValue() - sizes.getOrDefault(e.getKey(), 0L);

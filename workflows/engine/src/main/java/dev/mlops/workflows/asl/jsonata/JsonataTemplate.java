@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A JSON value of a JSONata state (Arguments, Output, Assign, ...): any string of the form {@code {% expr %}} is an
@@ -128,7 +125,7 @@ public sealed interface JsonataTemplate
             Jsonata compiled = Jsonata.jsonata(inner);
             // JSON null must stay null: by default the library hands it back as Java null, which reads as undefined.
             compiled.setOutputConvertNulls(false);
-            return new Expression(inner, compiled, variablesOf(inner), WHOLE_STATES.matcher(inner).find());
+            return new Expression(inner, compiled, ExpressionText.variables(inner), ExpressionText.readsContext(inner));
         } catch (JException e) {
             throw new SyntaxException(path, "The JSONata expression '" + inner + "' is not valid: " + e.getError() + ": "
                     + e.getMessage());
@@ -170,20 +167,5 @@ public sealed interface JsonataTemplate
             return isDynamic ? new ArrayTemplate(items) : new Literal(value);
         }
         return new Literal(value);
-    }
-
-    /** {@code $states} other than {@code $states.input}, {@code .result} or {@code .errorOutput}. */
-    Pattern WHOLE_STATES = Pattern.compile("\\$states(?!\\s*\\.\\s*(input|result|errorOutput)\\b)");
-
-    /** Pattern for {@code $name} outside string literals; over-matching only binds a variable that is not read. */
-    Pattern VARIABLE = Pattern.compile("\\$([\\p{L}_][\\p{L}\\p{N}_]*)");
-
-    private static Set<String> variablesOf(String text) {
-        Set<String> names = new LinkedHashSet<>();
-        Matcher m = VARIABLE.matcher(text);
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
     }
 }

@@ -152,6 +152,22 @@ class VariablesTest {
     }
 
     @Test
+    void oversizedAssign_failsTheState_soACatcherNamingTheErrorHandlesIt() {
+        ExecutionResult r = runTask("""
+                {"StartAt": "T", "States": {
+                  "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Assign": {"big.$": "States.Array($.s, $.s)"},
+                        "ResultPath": null, "Catch": [{"ErrorEquals": ["States.DataLimitExceeded"], "Next": "H"}], "End": true},
+                  "H": {"Type": "Pass", "Parameters": {"error.$": "$.Error"}, "End": true}}}""", "{}",
+                req -> JsonNodeFactory.instance.objectNode().put("s", "x".repeat(140_000)));
+        assertEquals(json("{\"error\": \"States.DataLimitExceeded\"}"), r.output(), r::cause);
+        ExecutionResult uncaught = runTask("""
+                {"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                  "Assign": {"big.$": "States.Array($.s, $.s)"}, "ResultPath": null, "End": true}}}""", "{}",
+                req -> JsonNodeFactory.instance.objectNode().put("s", "x".repeat(140_000)));
+        assertTrue(uncaught.cause().contains("assigned 280007 bytes to the variable 'big'"), uncaught.cause());
+    }
+
+    @Test
     void assignedTotalOver10MiB_isDataLimitExceeded() {
         StringBuilder states = new StringBuilder();
         for (int i = 0; i < 45; i++) {
