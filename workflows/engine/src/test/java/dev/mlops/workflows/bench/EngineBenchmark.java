@@ -71,7 +71,7 @@ public final class EngineBenchmark {
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         while (System.nanoTime() < end) {
-            ExecutionResult r = engine.run(machine, "Chain", "bench", input);
+            ExecutionResult r = engine.run(machine, "Chain", null, input);
             if (r.status() != ExecutionResult.Status.SUCCEEDED) {
                 throw new IllegalStateException(r.error() + ": " + r.cause());
             }
@@ -84,7 +84,7 @@ public final class EngineBenchmark {
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            ExecutionResult r = engine.run(machine, "Map", "bench", input);
+            ExecutionResult r = engine.run(machine, "Map", null, input);
             ms[i] = (System.nanoTime() - start) / 1e6;
             if (r.status() != ExecutionResult.Status.SUCCEEDED || r.output().size() != 1000) {
                 throw new IllegalStateException(r.error() + ": " + r.cause());

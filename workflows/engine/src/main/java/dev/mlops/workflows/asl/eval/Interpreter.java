@@ -22,6 +22,8 @@ import dev.mlops.workflows.asl.model.StateFields;
 import dev.mlops.workflows.asl.model.StateMachine;
 import dev.mlops.workflows.asl.model.Transition;
 import dev.mlops.workflows.asl.path.JsonPath;
+import dev.mlops.workflows.asl.persist.Checkpoint;
+import dev.mlops.workflows.asl.persist.ExecutionRecord;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,7 +43,8 @@ import java.util.function.Supplier;
  * One execution: walks the states, applies the data flow in AWS's order (JSONPath: InputPath, Parameters, the
  * state's work, ResultSelector, Assign, ResultPath, OutputPath; JSONata: Arguments, the work, then Assign and Output
  * both against the variables as they were on entry), handles Retry and Catch, assigns variables when a state exits,
- * and records the history.
+ * and records the history. With a {@link Journal} it reports every event and a checkpoint at each top-level state
+ * boundary, and can resume from such a checkpoint.
  */
 final class Interpreter {
 
@@ -63,8 +66,17 @@ final class Interpreter {
     private final JsonataEvaluator jsonata;
     private final ChoiceEvaluator choices = new ChoiceEvaluator();
     private final List<HistoryEvent> history = new ArrayList<>();
-    private Timeline rootTime;
-    private Instant startTime;
+    private final Timeline rootTime;
+    private final Instant startTime;
+    /** Where a resumed execution picks up (null: from StartAt), and whether it is resumed at all. */
+    private final Checkpoint resumeAt;
+    private final boolean isResumed;
+    private Journal journal = Journal.NONE;
+    /** {@code $$.Map.Item} of a DISTRIBUTED Map's child execution, or null. */
+    private ObjectNode mapItemContext;
+    /** The checkpoint's parked task, registered again by the engine before this execution resumed. */
+    private ParkedTask reparked;
+    private Trail rootTrail;
     private String startTimeText;
     private Instant deadline;
 
@@ -80,31 +92,98 @@ final class Interpreter {
         this.input = input;
         this.intrinsics = new Intrinsics(engine.random());
         this.jsonata = new JsonataEvaluator(engine.random());
+        this.rootTime = Timeline.of(clock);
+        this.startTime = rootTime.now();
+        this.resumeAt = null;
+        this.isResumed = false;
+    }
+
+    /**
+     * An execution that a previous engine started: its history goes on from {@code past}, and it re-enters the
+     * checkpoint's state (or starts at StartAt when it never reached a checkpoint).
+     */
+    Interpreter(Engine engine, StateMachine machine, ExecutionRecord record, Checkpoint resumeAt, List<HistoryEvent> past) {
+        this.engine = engine;
+        this.clock = engine.clock();
+        this.machine = machine;
+        this.stateMachineName = record.stateMachineName();
+        this.stateMachineArn = Engine.ARN_PREFIX + "stateMachine:" + stateMachineName;
+        this.executionName = record.name();
+        this.executionArn = record.executionArn();
+        this.input = record.input();
+        this.intrinsics = new Intrinsics(engine.random());
+        this.jsonata = new JsonataEvaluator(engine.random());
+        this.rootTime = Timeline.of(clock);
+        this.startTime = record.startDate();
+        this.resumeAt = resumeAt;
+        this.isResumed = true;
+        history.addAll(past);
+    }
+
+    /** Makes this a DISTRIBUTED Map's child execution of one item: its context has {@code $$.Map.Item}. */
+    void mapItem(int index, JsonNode value) {
+        ObjectNode item = NODES.objectNode();
+        item.putObject("Item").put("Index", index).set("Value", value);
+        this.mapItemContext = item;
+    }
+
+    /** The task a resumed execution waits on again. */
+    void reparked(ParkedTask task) {
+        this.reparked = task;
+    }
+
+    /** Where to report events and checkpoints; set before {@link #run()}. */
+    void journal(Journal journal) {
+        this.journal = journal;
     }
 
     String executionArn() {
         return executionArn;
     }
 
+    String stateMachineArn() {
+        return stateMachineArn;
+    }
+
+    String stateMachineName() {
+        return stateMachineName;
+    }
+
+    String executionName() {
+        return executionName;
+    }
+
+    JsonNode input() {
+        return input;
+    }
+
+    Instant startTime() {
+        return startTime;
+    }
+
     ExecutionResult run() {
-        rootTime = Timeline.of(clock);
-        startTime = rootTime.now();
         startTimeText = Timestamps.format(startTime);
         if (machine.timeoutSeconds() != null) {
             deadline = startTime.plusSeconds(machine.timeoutSeconds());
         }
         Trail trail = new Trail(0, rootTime, Variables.root());
-        ObjectNode started = NODES.objectNode();
-        started.set("input", input);
-        started.put("roleArn", Engine.ARN_PREFIX.replace(":states:", ":iam:") + "role/local");
-        event(trail, "ExecutionStarted", "executionStartedEventDetails", started);
+        rootTrail = trail;
+        if (isResumed && !history.isEmpty()) {
+            trail.lastEventId = history.size();
+        } else {
+            ObjectNode started = NODES.objectNode();
+            started.set("input", input);
+            started.put("roleArn", Engine.ARN_PREFIX.replace(":states:", ":iam:") + "role/local");
+            event(trail, "ExecutionStarted", "executionStartedEventDetails", started);
+        }
         try {
             long size = size(input);
             if (size > MAX_PAYLOAD_BYTES) {
                 throw new AslError(StatesErrors.DATA_LIMIT_EXCEEDED, "The execution input has " + size
                         + " bytes, more than the maximum of " + MAX_PAYLOAD_BYTES + " bytes.");
             }
-            JsonNode output = runMachine(machine, input, trail);
+            JsonNode output = resumeAt == null ? runMachine(machine, input, trail)
+                    : runMachine(machine, resumeAt.stateName(), resumeAt.input(), trail, resumeAt);
             ObjectNode details = NODES.objectNode();
             details.set("output", output);
             event(trail, "ExecutionSucceeded", "executionSucceededEventDetails", details);
@@ -123,17 +202,25 @@ final class Interpreter {
         synchronized (history) {
             events = List.copyOf(history);
         }
-        return new ExecutionResult(executionArn, status, output, error, cause, startTime, rootTime.now(), events);
+        ExecutionResult result = new ExecutionResult(executionArn, status, output, error, cause, startTime, rootTime.now(), events);
+        journal.ended(result);
+        return result;
     }
 
     private JsonNode runMachine(StateMachine m, JsonNode data, Trail trail) {
-        String name = m.startAt();
+        return runMachine(m, m.startAt(), data, trail, null);
+    }
+
+    /** Runs {@code m} from the state {@code name}; {@code resume}, if any, is that state's checkpoint. */
+    private JsonNode runMachine(StateMachine m, String name, JsonNode data, Trail trail, Checkpoint resume) {
         while (true) {
             if (deadline != null && !trail.time.now().isBefore(deadline)) {
                 throw executionTimeout();
             }
             State state = m.state(name);
-            Step step = state.accept(new StateRunner(state, m.fields(name), data, trail));
+            StateRunner runner = new StateRunner(state, m.fields(name), data, trail, resume);
+            resume = null;
+            Step step = state.accept(runner);
             if (step.assigned() != null) {
                 trail.variables.assign(name, step.assigned());
             }
@@ -219,6 +306,8 @@ final class Interpreter {
                     ObjectNode item = context.putObject("Map").putObject("Item");
                     item.put("Index", mapIndex);
                     item.set("Value", mapValue);
+                } else if (mapItemContext != null) {
+                    context.set("Map", mapItemContext);
                 }
             }
             return context;
@@ -283,11 +372,22 @@ final class Interpreter {
         private final Trail trail;
         private final Scope scope;
         private final StateFields fields;
+        /** The parked task a resumed execution waits on again; used by the first attempt only. */
+        private Checkpoint.Parked resumedTask;
 
-        StateRunner(State state, StateFields fields, JsonNode raw, Trail trail) {
+        StateRunner(State state, StateFields fields, JsonNode raw, Trail trail, Checkpoint resume) {
             this.raw = raw;
             this.trail = trail;
             this.fields = fields;
+            if (resume != null) {
+                // Re-entering after a restart: the StateEntered event is already in the history.
+                this.scope = new Scope(state.name(), resume.enteredEventId(), resume.enteredTime());
+                scope.retryCount = resume.retryCount();
+                scope.variables = trail.variables;
+                scope.trail = trail;
+                this.resumedTask = resume.parked();
+                return;
+            }
             ObjectNode details = NODES.objectNode();
             details.put("name", state.name());
             details.set("input", raw);
@@ -296,6 +396,9 @@ final class Interpreter {
             this.scope = new Scope(state.name(), id, now);
             this.scope.variables = trail.variables;
             this.scope.trail = trail;
+            if (trail == rootTrail && journal != Journal.NONE) {
+                journal.checkpoint(new Checkpoint(state.name(), raw, id, now, 0, null));
+            }
         }
 
         private Bindings bindings() {
@@ -340,6 +443,11 @@ final class Interpreter {
         @Override
         public Step visitTask(State.Task s) {
             Step step = withRetry(s.retry(), s.catchers(), fields, raw, scope, trail.time, () -> {
+                if (resumedTask != null) {
+                    Checkpoint.Parked task = resumedTask;
+                    resumedTask = null;
+                    return taskStep(s, awaitResumed(Resource.parse(s.resource()), task));
+                }
                 Resource resource = Resource.parse(s.resource());
                 Optional<TaskHandler> handler = engine.resolver().resolve(resource);
                 // The token exists before Parameters are evaluated: they pass it on as $$.Task.Token.
@@ -362,13 +470,7 @@ final class Interpreter {
                     }
                     throw e;
                 }
-                if (fields.isJsonata()) {
-                    return jsonataExit(s, Step.of(result, s.transition()), bindings().withResult(result), result);
-                }
-                JsonNode selected = s.resultSelector() == null ? result : template(s.resultSelector(), result, scope, "ResultSelector");
-                JsonNode assigned = assignPaths(fields.assign(), selected, scope);
-                JsonNode output = finish(s.name(), resultPath(s.resultPath(), raw, selected, scope), s.outputPath(), scope);
-                return Step.of(output, s.transition()).assigning(assigned);
+                return taskStep(s, result);
             });
             return exit(s, step);
         }
@@ -384,6 +486,41 @@ final class Interpreter {
                         + " from " + min + " to 99999999.");
             }
             return v.asInt();
+        }
+
+        private Step taskStep(State.Task s, JsonNode result) {
+            if (fields.isJsonata()) {
+                return jsonataExit(s, Step.of(result, s.transition()), bindings().withResult(result), result);
+            }
+            JsonNode selected = s.resultSelector() == null ? result : template(s.resultSelector(), result, scope, "ResultSelector");
+            JsonNode assigned = assignPaths(fields.assign(), selected, scope);
+            JsonNode output = finish(s.name(), resultPath(s.resultPath(), raw, selected, scope), s.outputPath(), scope);
+            return Step.of(output, s.transition()).assigning(assigned);
+        }
+
+        /** A task parked before a restart: waits for the same token again (the engine re-registered it). */
+        private JsonNode awaitResumed(Resource resource, Checkpoint.Parked task) {
+            ParkedTask parked = reparked;
+            scope.taskToken = task.token();
+            scope.changed();
+            JsonNode result;
+            try {
+                result = awaitCallback(resource, parked, task.timeoutAt(), task.heartbeatSeconds());
+            } catch (AslError e) {
+                if (!parked.isTimedOut()) {
+                    engine.unpark(parked);
+                }
+                throw e;
+            }
+            return succeeded(resource, result);
+        }
+
+        private JsonNode succeeded(Resource resource, JsonNode result) {
+            JsonNode value = result == null ? NODES.nullNode() : result;
+            ObjectNode succeeded = resourceDetails(resource);
+            succeeded.set("output", value);
+            event(trail, "TaskSucceeded", "taskSucceededEventDetails", succeeded);
+            return value;
         }
 
         private JsonNode runTask(State.Task s, Resource resource, Optional<TaskHandler> handler, ParkedTask parked,
@@ -418,17 +555,16 @@ final class Interpreter {
                 ObjectNode submitted = resourceDetails(resource);
                 submitted.set("output", result == null ? NODES.nullNode() : result);
                 event(trail, "TaskSubmitted", "taskSubmittedEventDetails", submitted);
+                if (trail == rootTrail && journal != Journal.NONE) {
+                    journal.checkpoint(new Checkpoint(s.name(), raw, scope.enteredEventId, scope.enteredTime,
+                            scope.retryCount, new Checkpoint.Parked(parked.token(), resource.arn(),
+                            parked.lastHeartbeat(), timeoutAt, heartbeat)));
+                }
                 result = awaitCallback(resource, parked, timeoutAt, heartbeat);
             } else if (timeoutAt != null && trail.time.now().isAfter(timeoutAt)) {
                 throw timedOut(resource, StatesErrors.TIMEOUT);
             }
-            if (result == null) {
-                result = NODES.nullNode();
-            }
-            ObjectNode succeeded = resourceDetails(resource);
-            succeeded.set("output", result);
-            event(trail, "TaskSucceeded", "taskSucceededEventDetails", succeeded);
-            return result;
+            return succeeded(resource, result);
         }
 
         private JsonNode awaitCallback(Resource resource, ParkedTask parked, Instant timeoutAt, Integer heartbeat) {
@@ -644,6 +780,9 @@ final class Interpreter {
 
         @Override
         public Step visitMap(State.Map s) {
+            if (s.distributed() != null) {
+                return visitDistributedMap(s);
+            }
             Step step = withRetry(s.retry(), s.catchers(), fields, raw, scope, trail.time, () -> {
                 JsonNode effective = fields.isJsonata() ? raw : inputPath(s.inputPath(), raw, scope);
                 JsonNode items = fields.isJsonata() ? jsonataItems() : find(s.itemsPath(), effective, scope, "ItemsPath");
@@ -696,6 +835,53 @@ final class Interpreter {
                 return raw;
             }
             return jsonata.evaluate(items, bindings(), "Items", "array");
+        }
+
+        private Step visitDistributedMap(State.Map s) {
+            Step step = withRetry(s.retry(), s.catchers(), fields, raw, scope, trail.time, () -> {
+                JsonNode effective = inputPath(s.inputPath(), raw, scope);
+                JsonNode result = new DistributedMapRun(engine, s, stateMachineName, new DistributedMapRun.Host() {
+                    @Override
+                    public JsonNode template(PayloadTemplate t, String field) {
+                        return Interpreter.this.template(t, effective, scope, field);
+                    }
+
+                    @Override
+                    public JsonNode select(int index, JsonNode item) {
+                        if (s.itemSelector() == null) {
+                            return item;
+                        }
+                        JsonNode selected = Interpreter.this.template(s.itemSelector(), effective, scope.forItem(index, item), "ItemSelector");
+                        checkSize(s.name(), selected, "an iteration input");
+                        return selected;
+                    }
+
+                    @Override
+                    public JsonNode find(JsonPath path, String field) {
+                        return Interpreter.this.find(path, effective, scope, field);
+                    }
+
+                    @Override
+                    public JsonNode itemsFromPath() {
+                        return Interpreter.this.find(s.itemsPath(), effective, scope, "ItemsPath");
+                    }
+
+                    @Override
+                    public void event(String type, String detailsName, ObjectNode details) {
+                        Interpreter.this.event(trail, type, detailsName, details);
+                    }
+
+                    @Override
+                    public Timeline time() {
+                        return trail.time;
+                    }
+                }).run();
+                JsonNode selected = s.resultSelector() == null ? result : template(s.resultSelector(), result, scope, "ResultSelector");
+                JsonNode assigned = assignPaths(fields.assign(), selected, scope);
+                JsonNode output = finish(s.name(), resultPath(s.resultPath(), raw, selected, scope), s.outputPath(), scope);
+                return Step.of(output, s.transition()).assigning(assigned);
+            });
+            return exit(s, step);
         }
 
         /** One Map iteration: its ItemSelector, its run of the ItemProcessor, its events. */
@@ -1122,7 +1308,9 @@ final class Interpreter {
     private long event(Trail trail, String type, String detailsName, ObjectNode details) {
         synchronized (history) {
             long id = history.size() + 1;
-            history.add(new HistoryEvent(id, trail.lastEventId, trail.time.now(), type, detailsName, details));
+            HistoryEvent event = new HistoryEvent(id, trail.lastEventId, trail.time.now(), type, detailsName, details);
+            history.add(event);
+            journal.event(event);
             trail.lastEventId = id;
             return id;
         }

@@ -9,6 +9,7 @@ import dev.mlops.workflows.asl.jsonata.JsonataTemplate;
 import dev.mlops.workflows.asl.model.Assign;
 import dev.mlops.workflows.asl.model.Catcher;
 import dev.mlops.workflows.asl.model.ChoiceRule;
+import dev.mlops.workflows.asl.model.DistributedMap;
 import dev.mlops.workflows.asl.model.PayloadTemplate;
 import dev.mlops.workflows.asl.model.QueryLanguage;
 import dev.mlops.workflows.asl.model.Retrier;
@@ -55,10 +56,12 @@ public final class AslParser {
                     "Retry", "Catch", "Next", "End"),
             "Map", Set.of("ItemProcessor", "Iterator", "ItemsPath", "ItemSelector", "Parameters", "MaxConcurrency",
                     "ResultSelector", "ResultPath", "InputPath", "OutputPath", "Retry", "Catch", "Next", "End"));
-    /** Fields of the distributed Map, which this engine does not run yet. */
-    private static final Set<String> UNSUPPORTED = Set.of("ItemReader", "ResultWriter", "ItemBatcher",
+    /** Fields that only a DISTRIBUTED Map state may have. */
+    private static final Set<String> DISTRIBUTED_MAP_FIELDS = Set.of("ItemReader", "ResultWriter", "ItemBatcher",
             "ToleratedFailurePercentage", "ToleratedFailureCount", "ToleratedFailurePercentagePath",
-            "ToleratedFailureCountPath", "MaxConcurrencyPath", "Label", "Credentials");
+            "ToleratedFailureCountPath", "Label");
+    /** Fields this engine does not run yet. */
+    private static final Set<String> UNSUPPORTED = Set.of("MaxConcurrencyPath", "Credentials");
     /** The state types that take Assign (Succeed and Fail end their machine, so assign nothing). */
     private static final Set<String> ASSIGNABLE = Set.of("Pass", "Task", "Choice", "Wait", "Parallel", "Map");
     /** The fields of JSONata states. */
@@ -309,7 +312,19 @@ public final class AslParser {
             if (COMMON.contains(field) || allowed.contains(field) || (field.equals("Assign") && ASSIGNABLE.contains(type))) {
                 continue;
             }
+            if (type.equals("Map") && DISTRIBUTED_MAP_FIELDS.contains(field)) {
+                if (language == QueryLanguage.JSONata) {
+                    problem(name, field, location + "/" + field, "is not supported by this engine yet in a JSONata state"
+                            + " (the DISTRIBUTED Map runs in JSONPath states)");
+                }
+                continue;
+            }
             problem(name, field, location + "/" + field, notAllowed(field, language, type, allowed));
+        }
+        if (language == QueryLanguage.JSONata && type.equals("Map")
+                && "DISTRIBUTED".equals(node.path("ItemProcessor").path("ProcessorConfig").path("Mode").asText())) {
+            problem(name, "ProcessorConfig", location + "/ItemProcessor/ProcessorConfig/Mode", "a DISTRIBUTED Map is not"
+                    + " supported by this engine yet in a JSONata state (it runs in JSONPath states)");
         }
         QueryLanguage outer = stateLanguage;
         stateLanguage = language;
@@ -328,7 +343,7 @@ public final class AslParser {
             return "Field is not supported when QueryLanguage is JSONPath";
         }
         return UNSUPPORTED.contains(field)
-                ? "is not supported by this engine yet (distributed Map and credentials come later)"
+                ? "is not supported by this engine yet (credentials come later)"
                 : "is not a field of a " + type + " state (expected one of " + sorted(allowed) + ")";
     }
 
@@ -672,11 +687,19 @@ public final class AslParser {
             problem(name, "ItemProcessor", location + "/ItemProcessor", "is required");
         }
         JsonNode config = processorNode == null ? null : processorNode.get("ProcessorConfig");
-        if (config != null) {
-            String mode = config.path("Mode").asText("INLINE");
+        DistributedMap distributed = null;
+        String mode = config == null ? "INLINE" : config.path("Mode").asText("INLINE");
+        if (mode.equals("DISTRIBUTED")) {
+            distributed = distributedMap(name, node, config, location, location + "/" + processorField + "/ProcessorConfig");
+        } else {
             if (!mode.equals("INLINE")) {
                 problem(name, "ProcessorConfig", location + "/" + processorField + "/ProcessorConfig/Mode",
-                        "only Mode INLINE is supported by this engine yet, not " + config.get("Mode"));
+                        "expected INLINE or DISTRIBUTED, got " + config.get("Mode"));
+            }
+            for (String field : sorted(DISTRIBUTED_MAP_FIELDS)) {
+                if (node.has(field)) {
+                    problem(name, field, location + "/" + field, "is a field of a DISTRIBUTED Map only (ItemProcessor.ProcessorConfig.Mode)");
+                }
             }
         }
         StateMachine processor = machine(processorNode, location + "/" + processorField,
@@ -697,7 +720,173 @@ public final class AslParser {
                 itemsPath == null ? JsonPath.ROOT : itemsPath, selector, maxConcurrency,
                 template(name, node, "ResultSelector", location), path(name, node, "ResultPath", location, true),
                 path(name, node, "OutputPath", location, false), retriers(name, node, location),
-                catchers(name, node, location), transition(name, node, location));
+                catchers(name, node, location), transition(name, node, location), distributed);
+    }
+
+    private DistributedMap distributedMap(String name, JsonNode node, JsonNode config, String location, String configAt) {
+        checkFields(name, config, configAt, Set.of("Mode", "ExecutionType"), "ProcessorConfig");
+        String type = config.path("ExecutionType").asText("");
+        DistributedMap.ExecutionType executionType = DistributedMap.ExecutionType.STANDARD;
+        if (type.equals("EXPRESS")) {
+            executionType = DistributedMap.ExecutionType.EXPRESS;
+        } else if (!type.equals("STANDARD")) {
+            problem(name, "ExecutionType", configAt + "/ExecutionType", config.has("ExecutionType")
+                    ? "expected STANDARD or EXPRESS, got " + config.get("ExecutionType") : "is required for a DISTRIBUTED Map");
+        }
+        if (node.has("ItemReader") && node.has("ItemsPath")) {
+            problem(name, "ItemsPath", location + "/ItemsPath", "ItemsPath and ItemReader are mutually exclusive");
+        }
+        exclusive(name, node, "ToleratedFailureCount", location);
+        exclusive(name, node, "ToleratedFailurePercentage", location);
+        Integer count = node.has("ToleratedFailureCount") ? nonNegativeInt(name, node, "ToleratedFailureCount", location) : null;
+        Double percentage = null;
+        JsonNode pct = node.get("ToleratedFailurePercentage");
+        if (pct != null) {
+            if (!pct.isNumber() || pct.asDouble() < 0 || pct.asDouble() > 100) {
+                problem(name, "ToleratedFailurePercentage", location + "/ToleratedFailurePercentage", "expected a number from 0 to 100, got " + pct);
+            } else {
+                percentage = pct.asDouble();
+            }
+        }
+        JsonNode label = node.get("Label");
+        if (label != null && (!label.isTextual() || label.asText().isEmpty() || label.asText().length() > 40)) {
+            problem(name, "Label", location + "/Label", "expected a string of 1 to 40 characters, got " + label);
+        }
+        return new DistributedMap(executionType, itemReader(name, node.get("ItemReader"), location + "/ItemReader"),
+                itemBatcher(name, node.get("ItemBatcher"), location + "/ItemBatcher"),
+                resultWriter(name, node.get("ResultWriter"), location + "/ResultWriter"), count,
+                node.has("ToleratedFailureCountPath") ? referencePath(name, node, "ToleratedFailureCountPath", location) : null,
+                percentage,
+                node.has("ToleratedFailurePercentagePath") ? referencePath(name, node, "ToleratedFailurePercentagePath", location) : null,
+                label == null ? null : label.asText());
+    }
+
+    private DistributedMap.ItemReader itemReader(String name, JsonNode reader, String at) {
+        if (reader == null) {
+            return null;
+        }
+        checkFields(name, reader, at, Set.of("Resource", "Parameters", "ReaderConfig"), "ItemReader");
+        String resource = reader.path("Resource").asText("");
+        boolean isListing = resource.equals("arn:aws:states:::s3:listObjectsV2");
+        if (!isListing && !resource.equals("arn:aws:states:::s3:getObject")) {
+            problem(name, "Resource", at + "/Resource", "expected arn:aws:states:::s3:getObject or arn:aws:states:::s3:listObjectsV2, got " + reader.get("Resource"));
+        }
+        if (!reader.path("Parameters").isObject()) {
+            problem(name, "Parameters", at + "/Parameters", "is required: an object with Bucket and " + (isListing ? "Prefix" : "Key"));
+        }
+        JsonNode config = reader.path("ReaderConfig");
+        String configAt = at + "/ReaderConfig";
+        if (config.isObject()) {
+            checkFields(name, config, configAt, Set.of("InputType", "CSVHeaderLocation", "CSVHeaders", "CSVDelimiter",
+                    "MaxItems", "MaxItemsPath"), "ReaderConfig");
+        }
+        DistributedMap.InputType inputType = null;
+        if (!isListing) {
+            inputType = enumValue(name, config, "InputType", configAt, DistributedMap.InputType.class);
+        } else if (config.has("InputType")) {
+            problem(name, "InputType", configAt + "/InputType", "is for s3:getObject only");
+        }
+        DistributedMap.CsvHeaderLocation headerLocation = null;
+        List<String> headers = new ArrayList<>();
+        if (inputType == DistributedMap.InputType.CSV) {
+            headerLocation = enumValue(name, config, "CSVHeaderLocation", configAt, DistributedMap.CsvHeaderLocation.class);
+            JsonNode given = config.get("CSVHeaders");
+            if (headerLocation == DistributedMap.CsvHeaderLocation.GIVEN) {
+                if (given == null || !given.isArray() || given.isEmpty()) {
+                    problem(name, "CSVHeaders", configAt + "/CSVHeaders", "is required with CSVHeaderLocation GIVEN: a non-empty array of strings");
+                } else {
+                    given.forEach(h -> headers.add(h.asText()));
+                }
+            } else if (given != null) {
+                problem(name, "CSVHeaders", configAt + "/CSVHeaders", "is only allowed with CSVHeaderLocation GIVEN");
+            }
+        } else if (config.has("CSVHeaderLocation") || config.has("CSVHeaders")) {
+            problem(name, "CSVHeaderLocation", configAt, "CSVHeaderLocation and CSVHeaders are for InputType CSV only");
+        }
+        char delimiter = ',';
+        if (config.has("CSVDelimiter")) {
+            Map<String, Character> delimiters = Map.of("COMMA", ',', "PIPE", '|', "SEMICOLON", ';', "SPACE", ' ', "TAB", '\t');
+            Character d = delimiters.get(config.get("CSVDelimiter").asText());
+            if (d == null) {
+                problem(name, "CSVDelimiter", configAt + "/CSVDelimiter", "expected one of " + sorted(delimiters.keySet()));
+            } else {
+                delimiter = d;
+            }
+        }
+        exclusive(name, config, "MaxItems", configAt);
+        Integer maxItems = config.has("MaxItems") ? nonNegativeInt(name, config, "MaxItems", configAt) : null;
+        return new DistributedMap.ItemReader(resource, template(name, reader, "Parameters", at),
+                new DistributedMap.ReaderConfig(inputType, headerLocation, headers, delimiter, maxItems,
+                        config.has("MaxItemsPath") ? referencePath(name, config, "MaxItemsPath", configAt) : null));
+    }
+
+    private DistributedMap.ItemBatcher itemBatcher(String name, JsonNode batcher, String at) {
+        if (batcher == null) {
+            return null;
+        }
+        checkFields(name, batcher, at, Set.of("MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch",
+                "MaxInputBytesPerBatchPath", "BatchInput"), "ItemBatcher");
+        exclusive(name, batcher, "MaxItemsPerBatch", at);
+        exclusive(name, batcher, "MaxInputBytesPerBatch", at);
+        if (!batcher.has("MaxItemsPerBatch") && !batcher.has("MaxItemsPerBatchPath") && !batcher.has("MaxInputBytesPerBatch")
+                && !batcher.has("MaxInputBytesPerBatchPath")) {
+            problem(name, "ItemBatcher", at, "needs MaxItemsPerBatch(Path) or MaxInputBytesPerBatch(Path)");
+        }
+        Integer maxBytes = batcher.has("MaxInputBytesPerBatch") ? positiveInt(name, batcher, "MaxInputBytesPerBatch", at) : null;
+        if (maxBytes != null && maxBytes > 262_144) {
+            problem(name, "MaxInputBytesPerBatch", at + "/MaxInputBytesPerBatch", "must be at most 262144 (256 KiB), got " + maxBytes);
+        }
+        if (batcher.has("BatchInput") && !batcher.get("BatchInput").isObject()) {
+            problem(name, "BatchInput", at + "/BatchInput", "expected an object, got " + batcher.get("BatchInput"));
+        }
+        return new DistributedMap.ItemBatcher(
+                batcher.has("MaxItemsPerBatch") ? positiveInt(name, batcher, "MaxItemsPerBatch", at) : null,
+                batcher.has("MaxItemsPerBatchPath") ? referencePath(name, batcher, "MaxItemsPerBatchPath", at) : null,
+                maxBytes,
+                batcher.has("MaxInputBytesPerBatchPath") ? referencePath(name, batcher, "MaxInputBytesPerBatchPath", at) : null,
+                template(name, batcher, "BatchInput", at));
+    }
+
+    private DistributedMap.ResultWriter resultWriter(String name, JsonNode writer, String at) {
+        if (writer == null) {
+            return null;
+        }
+        checkFields(name, writer, at, Set.of("Resource", "Parameters"), "ResultWriter");
+        if (!writer.path("Resource").asText("").equals("arn:aws:states:::s3:putObject")) {
+            problem(name, "Resource", at + "/Resource", "expected arn:aws:states:::s3:putObject, got " + writer.get("Resource"));
+        }
+        if (!writer.path("Parameters").isObject()) {
+            problem(name, "Parameters", at + "/Parameters", "is required: an object with Bucket and Prefix");
+        }
+        return new DistributedMap.ResultWriter(template(name, writer, "Parameters", at));
+    }
+
+    /** X and XPath are mutually exclusive. */
+    private void exclusive(String name, JsonNode node, String field, String location) {
+        if (node.has(field) && node.has(field + "Path")) {
+            problem(name, field + "Path", location + "/" + field + "Path", field + " and " + field + "Path are mutually exclusive");
+        }
+    }
+
+    private Integer nonNegativeInt(String name, JsonNode node, String field, String location) {
+        JsonNode v = node.get(field);
+        if (!v.isIntegralNumber() || v.asLong() < 0 || v.asLong() > Integer.MAX_VALUE) {
+            problem(name, field, location + "/" + field, "expected a non-negative integer, got " + v);
+            return null;
+        }
+        return v.asInt();
+    }
+
+    private <E extends Enum<E>> E enumValue(String name, JsonNode node, String field, String location, Class<E> type) {
+        JsonNode v = node.get(field);
+        for (E value : type.getEnumConstants()) {
+            if (v != null && value.name().equals(v.asText())) {
+                return value;
+            }
+        }
+        problem(name, field, location + "/" + field, (v == null ? "is required" : "got " + v) + " (expected one of "
+                + java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList() + ")");
+        return null;
     }
 
     private Transition transition(String name, JsonNode node, String location) {

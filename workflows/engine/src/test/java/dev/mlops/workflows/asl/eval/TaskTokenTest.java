@@ -37,8 +37,11 @@ class TaskTokenTest {
                 + " \"Parameters\": {\"FunctionName\": \"notify\", \"Payload\": {\"token.$\": \"$$.Task.Token\"}}, \"ResultPath\": \"$.approval\", \"End\": true}}}";
     }
 
+    private int started;
+
     private Execution start(String timeouts) {
-        return engine.start(parse(approval(timeouts)), "Approvals", "e1", json("{\"model\": \"m\"}"));
+        // Names are unique per machine: each start in a test takes a new one.
+        return engine.start(parse(approval(timeouts)), "Approvals", "e" + ++started, json("{\"model\": \"m\"}"));
     }
 
     private String token() throws InterruptedException {
