@@ -166,7 +166,7 @@ final class Interpreter {
         if (machine.timeoutSeconds() != null) {
             deadline = startTime.plusSeconds(machine.timeoutSeconds());
         }
-        Trail trail = new Trail(0, rootTime, Variables.root());
+        Trail trail = new Trail(0, rootTime, resumeAt == null ? Variables.root() : Variables.restore(resumeAt.variables()));
         rootTrail = trail;
         if (isResumed && !history.isEmpty()) {
             trail.lastEventId = history.size();
@@ -397,7 +397,7 @@ final class Interpreter {
             this.scope.variables = trail.variables;
             this.scope.trail = trail;
             if (trail == rootTrail && journal != Journal.NONE) {
-                journal.checkpoint(new Checkpoint(state.name(), raw, id, now, 0, null));
+                journal.checkpoint(new Checkpoint(state.name(), raw, id, now, 0, null, trail.variables.snapshot()));
             }
         }
 
@@ -558,7 +558,7 @@ final class Interpreter {
                 if (trail == rootTrail && journal != Journal.NONE) {
                     journal.checkpoint(new Checkpoint(s.name(), raw, scope.enteredEventId, scope.enteredTime,
                             scope.retryCount, new Checkpoint.Parked(parked.token(), resource.arn(),
-                            parked.lastHeartbeat(), timeoutAt, heartbeat)));
+                            parked.lastHeartbeat(), timeoutAt, heartbeat), trail.variables.snapshot()));
                 }
                 result = awaitCallback(resource, parked, timeoutAt, heartbeat);
             } else if (timeoutAt != null && trail.time.now().isAfter(timeoutAt)) {

@@ -36,6 +36,29 @@ final class Variables {
         return new Variables(null, new AtomicLong());
     }
 
+    /** The top-level scope of an execution resumed from a checkpoint holding {@code saved}. */
+    static Variables restore(JsonNode saved) {
+        Variables variables = root();
+        if (saved != null) {
+            // Not through assign(): the saved set as a whole may exceed what one Assign may hold.
+            for (Iterator<Map.Entry<String, JsonNode>> it = saved.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                long size = Interpreter.size(e.getValue());
+                variables.values.put(e.getKey(), e.getValue());
+                variables.sizes.put(e.getKey(), size);
+                variables.executionBytes.addAndGet(size);
+            }
+        }
+        return variables;
+    }
+
+    /** This scope's own variables as an object, for a checkpoint. */
+    JsonNode snapshot() {
+        com.fasterxml.jackson.databind.node.ObjectNode saved = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        new java.util.TreeMap<>(values).forEach(saved::set);
+        return saved;
+    }
+
     /** A scope for a Parallel branch or Map iteration. */
     Variables child() {
         return new Variables(this, executionBytes);
