@@ -191,6 +191,14 @@ function decisionForm(approval, executionPanel) {
       }
       await showVersionStatus(approval, result);
       await showExecution(approval.executionArn, executionPanel);
+      // The engine goes on asynchronously after the callback: read the execution again a little later, twice.
+      for (const delay of [1500, 4000]) {
+        setTimeout(() => {
+          if (executionPanel.isConnected) {
+            showExecution(approval.executionArn, executionPanel).catch(e => console.warn('execution re-read failed', e));
+          }
+        }, delay);
+      }
     } catch (e) {
       if (!(e instanceof Problem)) {
         throw e;
