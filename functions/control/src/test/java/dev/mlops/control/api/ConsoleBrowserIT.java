@@ -8,6 +8,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,13 +65,18 @@ class ConsoleBrowserIT {
     static EmbeddedServer server;
     static ChromeDriver driver;
     static WebDriverWait wait;
+    static String missing;
 
     @BeforeAll
     static void start() throws IOException {
         SELENIUM_LOG.setLevel(Level.SEVERE);
         Path chromium = CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
-        assumeTrue(chromium != null && Files.isExecutable(CHROMEDRIVER), "browser tests skipped: no chromium and chromedriver"
-                + " here (apt-get install chromium chromium-driver; .ci/run does)");
+        if (chromium == null || !Files.isExecutable(CHROMEDRIVER)) {
+            // Each test then reports itself skipped with this reason (an assumption here would hide them all).
+            missing = "browser test skipped: " + (chromium == null ? "no chromium in " + CHROMIUM : "no chromedriver at " + CHROMEDRIVER)
+                    + " (apt-get install chromium chromium-driver; .ci/run does)";
+            return;
+        }
         seed = ConsoleSeed.create(home);
         Map<String, Object> properties = new HashMap<>();
         properties.put("mlops.control.home", home.toString());
@@ -100,6 +106,11 @@ class ConsoleBrowserIT {
         if (context != null) {
             context.close();
         }
+    }
+
+    @BeforeEach
+    void browserPresent() {
+        assumeTrue(missing == null, missing);
     }
 
     @AfterEach
@@ -222,6 +233,16 @@ class ConsoleBrowserIT {
         assertEquals("Forbidden", text("main .problem-title"));
         assertTrue(text("main .problem-detail").contains("ann (roles [analyst]) may not read approvals"));
         screenshot("approvals-forbidden");
+    }
+
+    @Test
+    void aPredictionClient_getsTheProblemTitleOnEveryPage() {
+        signIn(Who.CLIENT);
+        for (String page : List.of("#/executions", "#/approvals", "#/models", "#/drift", "#/kpis")) {
+            open(page);
+            assertEquals("Forbidden", text("main .problem-title"), page);
+            assertTrue(text("main .problem-hint").contains("Your roles do not include this page"), page);
+        }
     }
 
     @Test

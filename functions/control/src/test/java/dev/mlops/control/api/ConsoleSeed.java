@@ -68,7 +68,8 @@ final class ConsoleSeed {
         DS("ds-alice", Role.DATA_SCIENTIST, Role.APPROVER),
         APPROVER("bob", Role.APPROVER),
         ANALYST("ann", Role.ANALYST),
-        OPERATOR("olga", Role.OPERATOR);
+        OPERATOR("olga", Role.OPERATOR),
+        CLIENT("app-1", Role.CLIENT);
 
         final String identity;
         final Set<Role> roles;
