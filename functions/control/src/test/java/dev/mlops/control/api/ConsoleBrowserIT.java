@@ -217,6 +217,8 @@ class ConsoleBrowserIT {
         signIn(Who.ANALYST);
         open("#/kpis/credit-risk");
         assertEquals(10, count("main tr[data-version]"), "7 days of v1, 3 of v2");
+        assertEquals(2, count("main tr[data-total]"), "the totals per version");
+        assertEquals("0.7740", text("tr[data-total=v1] td:nth-child(2)"), "AUC of v1 over the period");
         assertTrue(count("main svg[data-chart=line]") >= 3);
         assertEquals(2, count("figure.chart-figure[data-title=AUC] path.series"), "a line per version");
         screenshot("kpis");
