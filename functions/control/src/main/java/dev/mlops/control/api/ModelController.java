@@ -4,6 +4,7 @@ import dev.mlops.InvalidInputException;
 import dev.mlops.Json;
 import dev.mlops.control.Access;
 import dev.mlops.control.ControlPlane;
+import dev.mlops.control.DriftReports;
 import dev.mlops.control.KpiReports;
 import dev.mlops.control.NotFoundException;
 import dev.mlops.packaging.ModelPackages;
@@ -32,22 +33,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Models, versions, audit, KPI reads (analyst and above) and the deployment override (operator). */
+/** Models, versions, audit, drift and KPI reads (analyst and above) and the deployment override (operator). */
 @Controller("/v1/models")
 @ExecuteOn(TaskExecutors.IO)
 public class ModelController extends ControlEndpoint {
 
     private static final int MAX_AUDIT = 1000;
+    private static final int MAX_DRIFT_REPORTS = 100;
 
     private final ModelRegistry registry;
     private final ArtifactStore store;
     private final KpiReports kpis;
+    private final DriftReports drift;
     private final ControlConfiguration config;
 
     public ModelController(ControlPlane plane, ControlConfiguration config) {
         this.registry = plane.registry();
         this.store = plane.store();
         this.kpis = plane.kpis();
+        this.drift = new DriftReports(plane.store());
         this.config = config;
     }
 
@@ -132,6 +136,22 @@ public class ModelController extends ControlEndpoint {
         KpiReports.Report report = kpis.latest(model).orElseThrow(() -> new NotFoundException(
                 "no KPI report for " + model + " yet (none under " + KpiReports.prefix(model) + "): KPIs need feedback"));
         return HttpResponse.ok(Json.compact(Map.of("model", model, "key", report.key(), "report", report.report())));
+    }
+
+    /**
+     * The newest {@code limit} drift reports (default 10), newest first. An empty list, not a 404, when no check has
+     * run yet: the console shows that as "no drift check yet", and a model without reports is normal.
+     */
+    @Get(uri = "/{model}/drift", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> drift(HttpRequest<?> request, String model, @Nullable @QueryValue Integer limit) {
+        read(request, "read drift reports");
+        int max = limit == null ? 10 : limit;
+        if (max < 1 || max > MAX_DRIFT_REPORTS) {
+            throw new IllegalArgumentException("limit must be 1.." + MAX_DRIFT_REPORTS + ", got " + max);
+        }
+        requireModel(model);
+        return HttpResponse.ok(Json.compact(Map.of("model", model, "prefix", DriftReports.prefix(model),
+                "reports", drift.newest(model, max))));
     }
 
     private static void read(HttpRequest<?> request, String action) {

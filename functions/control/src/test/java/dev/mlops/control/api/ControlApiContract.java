@@ -3,6 +3,7 @@ package dev.mlops.control.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlops.Json;
 import dev.mlops.control.FakeExecutions;
+import dev.mlops.control.DriftReports;
 import dev.mlops.control.KpiReports;
 import dev.mlops.control.api.ControlFixture.Who;
 import dev.mlops.registry.AuditEvent;
@@ -310,7 +311,49 @@ abstract class ControlApiContract {
         Reply reply = get("/v1/models/credit-risk/kpis", Who.ANALYST);
         assertEquals(200, reply.status(), reply.body());
         assertEquals(0.8, reply.json().at("/report/auc").asDouble());
-        assertEquals("reports/credit-risk/kpi/2026-11-27.json", reply.json().get("key").asText());
+        assertEquals("reports/kpi/credit-risk/2026-11-27.json", reply.json().get("key").asText());
+    }
+
+    @Test
+    void drift_noReportsIsAnEmptyList_thenNewestFirst_limited() {
+        Reply none = get("/v1/models/credit-risk/drift", Who.ANALYST);
+        assertEquals(200, none.status(), none.body());
+        assertEquals(0, none.json().get("reports").size());
+        assertEquals("reports/drift/credit-risk/", none.json().get("prefix").asText());
+        for (String day : List.of("2026-11-25", "2026-11-26", "2026-11-27")) {
+            fixture().store.put(DriftReports.prefix(MODEL) + day + "/060000.json", Json.write(Map.of("verdict", day.endsWith("27") ? "DRIFT" : "OK")));
+        }
+        Reply reply = get("/v1/models/credit-risk/drift?limit=2", Who.ANALYST);
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(2, reply.json().get("reports").size());
+        assertEquals("reports/drift/credit-risk/2026-11-27/060000.json", reply.json().at("/reports/0/key").asText());
+        assertEquals("DRIFT", reply.json().at("/reports/0/report/verdict").asText());
+        assertEquals("reports/drift/credit-risk/2026-11-26/060000.json", reply.json().at("/reports/1/key").asText());
+        assertProblem(get("/v1/models/credit-risk/drift?limit=0", Who.ANALYST), 400, "invalid-request");
+        assertProblem(get("/v1/models/nope/drift", Who.ANALYST), 404, "not-found");
+    }
+
+    @Test
+    void console_isServedWithoutCredentials_asStaticFiles() {
+        Reply index = get("/console/index.html", null);
+        assertEquals(200, index.status(), index.body());
+        assertTrue(index.header("Content-Type").startsWith("text/html"), index.headers().toString());
+        assertTrue(index.body().contains("<title>MLOps console</title>"), index.body());
+        Reply root = get("/console/", null);
+        assertEquals(200, root.status(), root.body());
+        assertTrue(root.body().contains("<title>MLOps console</title>"), "/console/ is the index page");
+        Reply script = get("/console/app.js", null);
+        assertEquals(200, script.status());
+        assertTrue(script.header("Content-Type").contains("javascript"), "ES modules need a JavaScript type: " + script.headers());
+        assertEquals(404, get("/console/nothing.js", null).status());
+    }
+
+    @Test
+    void me_namesTheCallerAndItsRoles() {
+        Reply reply = get("/v1/me", Who.DS);
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("ds-alice", reply.json().get("name").asText());
+        assertEquals("[\"approver\",\"data-scientist\"]", reply.json().get("roles").toString());
     }
 
     // --- authentication and roles ----------------------------------------------------------------------------------
@@ -345,6 +388,8 @@ abstract class ControlApiContract {
                 new Route("GET", "/v1/models/credit-risk/versions/v1", null, readers),
                 new Route("GET", "/v1/models/credit-risk/audit", null, readers),
                 new Route("GET", "/v1/models/credit-risk/kpis", null, readers),
+                new Route("GET", "/v1/models/credit-risk/drift", null, readers),
+                new Route("GET", "/v1/me", null, EnumSet.allOf(Who.class)),
                 new Route("GET", "/v1/executions", null, readers),
                 new Route("GET", "/v1/executions/arn:aws:states:local:0:execution:training-pipeline:x", null, readers));
         List<String> wrong = new ArrayList<>();

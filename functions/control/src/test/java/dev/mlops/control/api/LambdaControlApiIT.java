@@ -94,6 +94,9 @@ class LambdaControlApiIT extends ControlApiContract {
         if (response.getMultiValueHeaders() != null) {
             response.getMultiValueHeaders().forEach((k, v) -> lower.putIfAbsent(k.toLowerCase(), v.get(0)));
         }
-        return new Reply(response.getStatusCode(), lower, response.getBody());
+        String text = response.getIsBase64Encoded() && response.getBody() != null
+                ? new String(java.util.Base64.getDecoder().decode(response.getBody()), java.nio.charset.StandardCharsets.UTF_8)
+                : response.getBody();
+        return new Reply(response.getStatusCode(), lower, text);
     }
 }

@@ -146,7 +146,7 @@ class StepFunctionsExecutionsTest {
         answer("ListExecutions", 200, "{\"executions\": [{\"executionArn\": \"" + EXECUTION + "\", \"stateMachineArn\": \"" + MACHINE
                 + "\", \"name\": \"run-1\", \"status\": \"RUNNING\", \"startDate\": 1764230400.0}]}");
         answer("GetExecutionHistory", 200, "{\"events\": [{\"id\": 1, \"type\": \"ExecutionStarted\", \"timestamp\": 1764230400.0},"
-                + " {\"id\": 2, \"type\": \"TaskStateEntered\", \"timestamp\": 1764230401.0, \"stateEnteredEventDetails\": {\"name\": \"Train\"}},"
+                + " {\"id\": 2, \"type\": \"TaskStateEntered\", \"timestamp\": 1764230401.0, \"stateEnteredEventDetails\": {\"name\": \"Train\", \"input\": \"{\\\"model\\\":\\\"credit-risk\\\"}\"}},"
                 + " {\"id\": 3, \"type\": \"ExecutionFailed\", \"timestamp\": 1764230460.5,"
                 + " \"executionFailedEventDetails\": {\"error\": \"States.TaskFailed\", \"cause\": \"boom\"}}]}");
 
@@ -162,6 +162,7 @@ class StepFunctionsExecutionsTest {
         List<HistoryEvent> history = executions.history(EXECUTION, 50);
         assertEquals("Train", history.get(1).state());
         assertNull(history.get(0).detail());
+        assertEquals("{\"input\":\"{\\\"model\\\":\\\"credit-risk\\\"}\"}", history.get(1).detail(), "a state's input, for the console");
         assertTrue(history.get(2).detail().contains("\"error\":\"States.TaskFailed\""), history.get(2).detail());
     }
 
