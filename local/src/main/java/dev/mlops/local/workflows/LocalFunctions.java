@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -51,7 +52,7 @@ public record LocalFunctions(Map<String, LocalFunction> functions) {
     }
 
     /** The names, sorted. */
-    public java.util.Set<String> names() {
+    public Set<String> names() {
         return new TreeMap<>(functions).keySet();
     }
 }
