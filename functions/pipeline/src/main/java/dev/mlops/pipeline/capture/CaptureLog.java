@@ -25,6 +25,10 @@ public final class CaptureLog {
 
     /** What a scan saw besides the records it passed on. */
     public record ScanStats(long files, long lines, long skipped) {
+        /** Both scans together. */
+        public ScanStats plus(ScanStats other) {
+            return new ScanStats(files + other.files, lines + other.lines, skipped + other.skipped);
+        }
     }
 
     /** {@code capture/{model}/dt=YYYY-MM-DD/}. */
@@ -37,11 +41,21 @@ public final class CaptureLog {
      * file by file in key order.
      */
     public ScanStats scan(String model, Instant from, Instant to, Consumer<CaptureRecord> sink) {
-        long files = 0;
+        ScanStats total = new ScanStats(0, 0, 0);
+        for (String key : keys(model, from, to)) {
+            total = total.plus(scanFile(key, from, to, sink));
+        }
+        return total;
+    }
+
+    /**
+     * Passes the records of one capture file written in {@code [from, to)} to {@code sink}. Files are independent,
+     * so a caller that needs no order across files (a drift check) may scan them in parallel.
+     */
+    public ScanStats scanFile(String key, Instant from, Instant to, Consumer<CaptureRecord> sink) {
         long lines = 0;
         long skipped = 0;
-        for (String key : keys(model, from, to)) {
-            files++;
+        {
             byte[] bytes = store.require(key).bytes();
             int start = 0;
             for (int i = 0; i <= bytes.length; i++) {
@@ -59,10 +73,11 @@ public final class CaptureLog {
                 }
             }
         }
-        return new ScanStats(files, lines, skipped);
+        return new ScanStats(1, lines, skipped);
     }
 
-    private List<String> keys(String model, Instant from, Instant to) {
+    /** The capture files of the days {@code [from, to)} touches, in key order. */
+    public List<String> keys(String model, Instant from, Instant to) {
         List<String> keys = new ArrayList<>();
         LocalDate last = LocalDate.ofInstant(to, ZoneOffset.UTC);
         for (LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC); !day.isAfter(last); day = day.plusDays(1)) {

@@ -39,6 +39,18 @@ public final class WindowCounts {
         score.add(prediction.probability());
     }
 
+    /** Adds {@code other}'s counts (a window counted over other files against the same baseline) to these. */
+    public void merge(WindowCounts other) {
+        if (other.counters.size() != counters.size()) {
+            throw new IllegalArgumentException("window counts of different baselines cannot be merged");
+        }
+        rows += other.rows;
+        for (int i = 0; i < counters.size(); i++) {
+            counters.get(i).merge(other.counters.get(i));
+        }
+        score.merge(other.score);
+    }
+
     /** Rows counted. */
     public long rows() {
         return rows;
@@ -98,6 +110,13 @@ public final class WindowCounts {
             } else {
                 missing++;
             }
+        }
+
+        void merge(Counter other) {
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += other.counts[i];
+            }
+            missing += other.missing;
         }
 
         void add(double value) {

@@ -66,11 +66,20 @@ public final class DriftCheckTask implements Task {
         PackageManifest manifest = context.packages().readManifest(model, champion);
 
         WindowCounts counts = new WindowCounts(manifest.baseline());
-        CaptureLog.ScanStats scan = new CaptureLog(context.store()).scan(model, from, now, r -> {
-            if (r instanceof CaptureRecord.Prediction p && p.version().equals(champion)) {
-                counts.add(p);
+        CaptureLog log = new CaptureLog(context.store());
+        // Files in parallel, each into its own counts (bins only, so memory stays one file per core), merged after.
+        CaptureLog.ScanStats scan = log.keys(model, from, now).parallelStream().map(key -> {
+            WindowCounts file = new WindowCounts(manifest.baseline());
+            CaptureLog.ScanStats stats = log.scanFile(key, from, now, r -> {
+                if (r instanceof CaptureRecord.Prediction p && p.version().equals(champion)) {
+                    file.add(p);
+                }
+            });
+            synchronized (counts) {
+                counts.merge(file);
             }
-        });
+            return stats;
+        }).reduce(new CaptureLog.ScanStats(0, 0, 0), CaptureLog.ScanStats::plus);
         List<VariableDrift> variables = counts.rows() == 0 ? List.of() : DriftAnalysis.analyze(policy, manifest.baseline(), counts);
 
         Optional<StoredObject> stored = DriftState.read(context.store(), model);
