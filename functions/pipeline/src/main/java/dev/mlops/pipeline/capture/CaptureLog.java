@@ -55,22 +55,20 @@ public final class CaptureLog {
     public ScanStats scanFile(String key, Instant from, Instant to, Consumer<CaptureRecord> sink) {
         long lines = 0;
         long skipped = 0;
-        {
-            byte[] bytes = store.require(key).bytes();
-            int start = 0;
-            for (int i = 0; i <= bytes.length; i++) {
-                if (i == bytes.length || bytes[i] == '\n') {
-                    if (i > start) {
-                        lines++;
-                        Optional<CaptureRecord> record = CaptureLines.parse(bytes, start, i - start);
-                        if (record.isEmpty()) {
-                            skipped++;
-                        } else if (!record.get().time().isBefore(from) && record.get().time().isBefore(to)) {
-                            sink.accept(record.get());
-                        }
+        byte[] bytes = store.require(key).bytes();
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                if (i > start) {
+                    lines++;
+                    Optional<CaptureRecord> record = CaptureLines.parse(bytes, start, i - start);
+                    if (record.isEmpty()) {
+                        skipped++;
+                    } else if (!record.get().time().isBefore(from) && record.get().time().isBefore(to)) {
+                        sink.accept(record.get());
                     }
-                    start = i + 1;
                 }
+                start = i + 1;
             }
         }
         return new ScanStats(1, lines, skipped);
