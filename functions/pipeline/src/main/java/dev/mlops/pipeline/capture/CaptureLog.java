@@ -53,6 +53,26 @@ public final class CaptureLog {
      * so a caller that needs no order across files (a drift check) may scan them in parallel.
      */
     public ScanStats scanFile(String key, Instant from, Instant to, Consumer<CaptureRecord> sink) {
+        return lines(key, (bytes, offset, length) -> {
+            Optional<CaptureRecord> record = CaptureLines.parse(bytes, offset, length);
+            if (record.isEmpty()) {
+                return false;
+            }
+            if (!record.get().time().isBefore(from) && record.get().time().isBefore(to)) {
+                sink.accept(record.get());
+            }
+            return true;
+        });
+    }
+
+    /** Receives one line of a capture file; answers whether it was readable. */
+    @FunctionalInterface
+    public interface LineReader {
+        boolean read(byte[] bytes, int offset, int length);
+    }
+
+    /** Passes every non-empty line of one capture file to {@code reader}; counts the unreadable ones as skipped. */
+    public ScanStats lines(String key, LineReader reader) {
         long lines = 0;
         long skipped = 0;
         byte[] bytes = store.require(key).bytes();
@@ -61,12 +81,7 @@ public final class CaptureLog {
             if (i == bytes.length || bytes[i] == '\n') {
                 if (i > start) {
                     lines++;
-                    Optional<CaptureRecord> record = CaptureLines.parse(bytes, start, i - start);
-                    if (record.isEmpty()) {
-                        skipped++;
-                    } else if (!record.get().time().isBefore(from) && record.get().time().isBefore(to)) {
-                        sink.accept(record.get());
-                    }
+                    skipped += reader.read(bytes, start, i - start) ? 0 : 1;
                 }
                 start = i + 1;
             }

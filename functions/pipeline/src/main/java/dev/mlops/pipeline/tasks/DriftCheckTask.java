@@ -8,7 +8,7 @@ import dev.mlops.pipeline.Documents;
 import dev.mlops.pipeline.Task;
 import dev.mlops.pipeline.TaskInput;
 import dev.mlops.pipeline.capture.CaptureLog;
-import dev.mlops.pipeline.capture.CaptureRecord;
+import dev.mlops.pipeline.capture.CaptureLines;
 import dev.mlops.pipeline.drift.DriftAnalysis;
 import dev.mlops.pipeline.drift.DriftDecision;
 import dev.mlops.pipeline.drift.DriftMetrics;
@@ -70,11 +70,9 @@ public final class DriftCheckTask implements Task {
         // Files in parallel, each into its own counts (bins only, so memory stays one file per core), merged after.
         CaptureLog.ScanStats scan = log.keys(model, from, now).parallelStream().map(key -> {
             WindowCounts file = new WindowCounts(manifest.baseline());
-            CaptureLog.ScanStats stats = log.scanFile(key, from, now, r -> {
-                if (r instanceof CaptureRecord.Prediction p && p.version().equals(champion)) {
-                    file.add(p);
-                }
-            });
+            WindowCounts.Row row = file.newRow();
+            CaptureLog.ScanStats stats = log.lines(key, (bytes, offset, length) -> CaptureLines.countPrediction(bytes, offset,
+                    length, champion, from, now, file, row) != CaptureLines.Counted.MALFORMED);
             synchronized (counts) {
                 counts.merge(file);
             }
