@@ -114,6 +114,8 @@ class DriftCheckTaskTest {
         f = PipelineFixture.copyOf(template, dir);
         Map<String, Object> result = check(Map.of());
         assertEquals("INSUFFICIENT_DATA", result.get("verdict"));
+        // Present with null values: the workflow selects $.Payload.reportKey and $.Payload.dataset.
+        assertTrue(result.containsKey("reportKey") && result.containsKey("dataset"), result.toString());
         assertNull(result.get("reportKey"));
     }
 
