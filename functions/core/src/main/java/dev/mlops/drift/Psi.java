@@ -25,10 +25,27 @@ public final class Psi {
         if (expectedTotal == 0 || actualTotal == 0) {
             throw new IllegalArgumentException("PSI needs a non-empty sample on both sides");
         }
+        return between(expected.stream().mapToDouble(Long::doubleValue).toArray(),
+                actual.stream().mapToDouble(Long::doubleValue).toArray());
+    }
+
+    /**
+     * PSI over fractional counts (a histogram re-binned into other edges carries fractions); same formula and
+     * floor as {@link #between(List, List)}.
+     */
+    public static double between(double[] expected, double[] actual) {
+        if (expected.length != actual.length) {
+            throw new IllegalArgumentException("PSI needs the same bins on both sides, got " + expected.length + " and " + actual.length);
+        }
+        double expectedTotal = java.util.Arrays.stream(expected).sum();
+        double actualTotal = java.util.Arrays.stream(actual).sum();
+        if (!(expectedTotal > 0) || !(actualTotal > 0)) {
+            throw new IllegalArgumentException("PSI needs a non-empty sample on both sides");
+        }
         double psi = 0;
-        for (int i = 0; i < expected.size(); i++) {
-            double e = Math.max(expected.get(i) / expectedTotal, EMPTY_BIN_SHARE);
-            double a = Math.max(actual.get(i) / actualTotal, EMPTY_BIN_SHARE);
+        for (int i = 0; i < expected.length; i++) {
+            double e = Math.max(expected[i] / expectedTotal, EMPTY_BIN_SHARE);
+            double a = Math.max(actual[i] / actualTotal, EMPTY_BIN_SHARE);
             psi += (a - e) * Math.log(a / e);
         }
         return psi;

@@ -1,5 +1,6 @@
 package dev.mlops.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlops.Json;
 
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,7 +19,8 @@ import java.util.stream.Collectors;
  */
 public record ModelConfig(String name, String description, LabelSpec label, List<FeatureSpec> features,
                           TrainerSpec trainer, EvaluationPolicy evaluation, CanaryPolicy canary, DriftPolicy drift,
-                          CapturePolicy capture) {
+                          CapturePolicy capture, ApprovalPolicy approval, KpiPolicy kpi,
+                          Map<String, JsonNode> profiles) {
 
     /** Model names are used in keys, URLs and metric dimensions. */
     public static final String NAME_PATTERN = "[a-z][a-z0-9-]{0,62}";
@@ -35,6 +38,9 @@ public record ModelConfig(String name, String description, LabelSpec label, List
         canary = Checks.orDefault(canary, CanaryPolicy.defaults());
         drift = Checks.orDefault(drift, DriftPolicy.defaults());
         capture = Checks.orDefault(capture, CapturePolicy.defaults());
+        approval = Checks.orDefault(approval, ApprovalPolicy.defaults());
+        kpi = Checks.orDefault(kpi, KpiPolicy.defaults());
+        profiles = PolicyProfiles.check(Checks.orDefault(profiles, Map.of()));
 
         Set<String> names = new HashSet<>();
         for (FeatureSpec feature : features) {
@@ -52,9 +58,35 @@ public record ModelConfig(String name, String description, LabelSpec label, List
         }
     }
 
+    /** A config without approval, KPI or profile sections (their defaults apply). */
+    public ModelConfig(String name, String description, LabelSpec label, List<FeatureSpec> features, TrainerSpec trainer,
+                       EvaluationPolicy evaluation, CanaryPolicy canary, DriftPolicy drift, CapturePolicy capture) {
+        this(name, description, label, features, trainer, evaluation, canary, drift, capture, null, null, null);
+    }
+
     /** Parses model.json bytes; errors name {@code document}, the JSON path and the problem. */
     public static ModelConfig parse(byte[] json, String document) {
-        return Json.read(json, ModelConfig.class, document);
+        ModelConfig config = Json.read(json, ModelConfig.class, document);
+        // Applying each profile once here makes a broken override (a typo, a value out of range) a config error
+        // at publish time rather than a failed canary step hours later.
+        for (String profile : config.profiles().keySet()) {
+            try {
+                config.withProfile(profile);
+            } catch (dev.mlops.InvalidDocumentException e) {
+                throw new dev.mlops.InvalidDocumentException(document, "$.profiles." + profile, e.getMessage());
+            }
+        }
+        return config;
+    }
+
+    /**
+     * The config with the named policy profile's fields laid over its policy sections (and no profiles); the
+     * config itself when {@code profile} is null or blank.
+     *
+     * @throws IllegalArgumentException when the config declares no such profile
+     */
+    public ModelConfig withProfile(String profile) {
+        return profile == null || profile.isBlank() ? this : PolicyProfiles.apply(this, profile);
     }
 
     /** Reads and parses a model.json file. */

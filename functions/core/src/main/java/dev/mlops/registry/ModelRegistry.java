@@ -178,6 +178,17 @@ public final class ModelRegistry {
         return written;
     }
 
+    /**
+     * Appends an event that changes no document (a failed pipeline run, a notification sent), so that the audit
+     * trail tells the whole story of a model and not only its state changes.
+     *
+     * @param version the version concerned, or {@code null} for a model-wide event
+     */
+    public void record(String model, String version, String actor, String action, String reason, Map<String, String> details) {
+        ModelVersions.checkModel(model);
+        appendAudit(model, version, actor, action, reason, details);
+    }
+
     /** The model's audit events, oldest first. */
     public List<AuditEvent> audit(String model) {
         return store.list(auditPrefix(model)).stream()

@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 /**
  * The AWS Batch entry point:
  * <pre>
- * --dataset URI --output STORE --model-config URI --seed N --initiator ID [--code-revision R]
+ * --dataset URI --output STORE --model-config URI --seed N --initiator ID [--code-revision R] [--run-id R]
  * </pre>
  * URIs are {@code s3://bucket/key}, {@code file:} URIs or paths; STORE is {@code s3://bucket[/prefix]} or a
  * directory. Prints one JSON line {@code {"model","version","packagePrefix","metrics"}} to stdout and progress to
@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 public final class TrainerMain {
 
     static final String USAGE = "usage: trainer --dataset URI --output STORE --model-config URI --seed N --initiator ID"
-            + " [--code-revision R]";
+            + " [--code-revision R] [--run-id R]";
 
     /**
      * Tribuo logs every SGD run at INFO through java.util.logging; held here because JUL keeps loggers weakly and
@@ -47,7 +47,8 @@ public final class TrainerMain {
             Map<String, String> options = parse(args);
             TrainingRequest request = new TrainingRequest(options.get("--dataset"), options.get("--model-config"),
                     seed(options.get("--seed")), options.get("--initiator"),
-                    options.getOrDefault("--code-revision", System.getenv().getOrDefault("MLOPS_CODE_REVISION", "unknown")));
+                    options.getOrDefault("--code-revision", System.getenv().getOrDefault("MLOPS_CODE_REVISION", "unknown")),
+                    options.get("--run-id"));
             TrainingJob job = new TrainingJob(stores.open(options.get("--output")), stores, clock,
                     TrainingJob.imageFromEnvironment(), line -> err.println("trainer: " + line));
             TrainingResult result = job.run(request);
@@ -72,7 +73,7 @@ public final class TrainerMain {
     }
 
     private static Map<String, String> parse(String[] args) {
-        List<String> known = List.of("--dataset", "--output", "--model-config", "--seed", "--initiator", "--code-revision");
+        List<String> known = List.of("--dataset", "--output", "--model-config", "--seed", "--initiator", "--code-revision", "--run-id");
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];

@@ -1,6 +1,9 @@
 package dev.mlops.trainer;
 
+import dev.mlops.Json;
 import dev.mlops.model.ModelConfig;
+import dev.mlops.packaging.PackageManifest;
+import dev.mlops.packaging.TrainingRun;
 import dev.mlops.packaging.ModelPackages;
 import dev.mlops.packaging.ModelVersions;
 import dev.mlops.registry.VersionClaims;
@@ -73,6 +76,13 @@ public final class TrainingJob {
         ModelConfig config = sources.config(request.modelConfigUri());
         progress.accept("model config " + request.modelConfigUri() + ": model '" + config.name() + "', algorithm "
                 + config.trainer().algorithm());
+        if (request.runId() != null) {
+            java.util.Optional<TrainingResult> done = finishedRun(config.name(), request.runId());
+            if (done.isPresent()) {
+                progress.accept("run " + request.runId() + " already produced " + done.get().packagePrefix() + ": not training again");
+                return done.get();
+            }
+        }
         CsvDataset data = sources.dataset(request.datasetUri(), config);
         progress.accept("dataset " + request.datasetUri() + ": " + data.rows() + " rows, sha256 " + data.sha256());
         TrainedModel model = new Trainer().train(new TrainingInput(config, data, request.datasetUri(), request.seed(),
@@ -83,6 +93,34 @@ public final class TrainingJob {
         new ModelPackages(output).write(model.manifest(version, clock.instant()), model.onnx(), config);
         String prefix = ModelVersions.packagePrefix(config.name(), version);
         progress.accept("wrote package " + prefix);
-        return new TrainingResult(config.name(), version, prefix, model.metrics(), model.parityMaxAbsDiff());
+        TrainingResult result = new TrainingResult(config.name(), version, prefix, model.metrics(), model.parityMaxAbsDiff());
+        return request.runId() == null ? result : markRun(result, request.runId());
+    }
+
+    /**
+     * Leaves the run marker after the package is complete. Two attempts of one run racing (a Batch retry while the
+     * first attempt still finishes) both train, but only the first marker counts: the loser reports the winner's
+     * version and its own package stays unregistered, so it is never served.
+     */
+    private TrainingResult markRun(TrainingResult result, String runId) {
+        TrainingRun run = TrainingRun.of(result.model(), runId, result.version());
+        if (output.createIfAbsent(TrainingRun.key(result.model(), runId), Json.write(run)).isPresent()) {
+            progress.accept("marked run " + runId + " -> " + result.version());
+            return result;
+        }
+        TrainingResult winner = finishedRun(result.model(), runId).orElseThrow();
+        progress.accept("run " + runId + " was marked by another attempt with " + winner.version() + "; "
+                + result.packagePrefix() + " stays unregistered");
+        return winner;
+    }
+
+    /** The result recorded by an earlier attempt of {@code runId}, if its marker exists. */
+    private java.util.Optional<TrainingResult> finishedRun(String model, String runId) {
+        return output.get(TrainingRun.key(model, runId)).map(object -> {
+            TrainingRun run = Json.read(object.bytes(), TrainingRun.class, object.key());
+            PackageManifest manifest = new ModelPackages(output).readManifest(model, run.version());
+            // Parity was checked when that attempt trained; NaN says this attempt did not measure it.
+            return new TrainingResult(model, run.version(), run.packagePrefix(), manifest.metrics(), Double.NaN);
+        });
     }
 }

@@ -74,6 +74,33 @@ class TrainingJobTest {
     }
 
     @Test
+    void run_sameRunIdTwice_trainsOnceAndMarksTheRun() throws IOException {
+        InMemoryArtifactStore store = new InMemoryArtifactStore();
+        List<String> progress = new ArrayList<>();
+        TrainingJob job = new TrainingJob(store, location -> store, CLOCK, "local", progress::add);
+        String dataset = goodCsvFile().toString();
+
+        TrainingResult first = job.run(new TrainingRequest(dataset, configPath(), 5, "alice", "r", "exec-1"));
+        TrainingResult again = job.run(new TrainingRequest(dataset, configPath(), 5, "alice", "r", "exec-1"));
+        TrainingResult other = job.run(new TrainingRequest(dataset, configPath(), 5, "alice", "r", "exec-2"));
+
+        assertEquals("v1", first.version());
+        assertEquals("v1", again.version());
+        assertEquals(first.metrics(), again.metrics());
+        assertEquals("v2", other.version());
+        assertEquals(2, store.list("models/credit-risk/").stream().filter(k -> k.endsWith("package.json")).count());
+        dev.mlops.packaging.TrainingRun marker = dev.mlops.Json.read(
+                store.require("training-runs/credit-risk/exec-1.json").bytes(), dev.mlops.packaging.TrainingRun.class, "marker");
+        assertEquals(dev.mlops.packaging.TrainingRun.of("credit-risk", "exec-1", "v1"), marker);
+        assertTrue(progress.stream().anyMatch(l -> l.contains("not training again")), progress.toString());
+    }
+
+    @Test
+    void request_runIdThatIsNoKeySegment_refused() {
+        assertThrows(IllegalArgumentException.class, () -> new TrainingRequest("d.csv", "m.json", 1, "a", "r", "../x"));
+    }
+
+    @Test
     void run_s3Uris_readThroughTheLocatedStore() {
         InMemoryArtifactStore bucket = new InMemoryArtifactStore();
         bucket.put("datasets/credit-risk/train.csv", goodCsv);

@@ -1,0 +1,2 @@
+/** Canary analysis: the challenger against the champion over the same window, and the step decision. */
+package dev.mlops.pipeline.canary;
