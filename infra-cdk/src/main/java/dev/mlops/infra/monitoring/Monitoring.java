@@ -93,8 +93,7 @@ public final class Monitoring extends Construct {
             for (String variant : VARIANTS) {
                 Map<String, String> dims = Map.of("Model", model.name(), "Variant", variant);
                 Metric p99 = Metric.Builder.create().namespace(SERVING_NAMESPACE).metricName("Latency")
-                        .dimensionsMap(dims).statistic("p99").period(Duration.minutes(5))
-                        .label(variant + " p99 ms").build();
+                        .dimensionsMap(dims).statistic("p99").period(Duration.minutes(5)).build();
                 IMetric errorRate = new MathExpression(software.amazon.awscdk.services.cloudwatch.MathExpressionProps.builder()
                         .expression("100 * IF(requests_" + variant + " > 0, errors_" + variant + " / requests_" + variant + ", 0)")
                         .usingMetrics(Map.of(
@@ -106,12 +105,12 @@ public final class Monitoring extends Construct {
                         model.name() + " " + variant + ": p99 latency above " + P99_LATENCY_MS + " ms", notifications);
                 alarm("ErrorRate-" + suffix, errorRate, ERROR_RATE_PERCENT, 3,
                         model.name() + " " + variant + ": error rate above " + ERROR_RATE_PERCENT + "%", notifications);
-                latency.add(p99);
+                // a label turns an alarm's metric into a math expression: labels only on the dashboard
+                latency.add(p99.with(MetricOptions.builder().label(variant + " p99 ms").build()));
                 errorRates.add(errorRate);
             }
             Metric drift = Metric.Builder.create().namespace(DRIFT_NAMESPACE).metricName("DriftScore")
-                    .dimensionsMap(Map.of("Model", model.name())).statistic("Maximum").period(Duration.hours(1))
-                    .label(model.name() + " drift score").build();
+                    .dimensionsMap(Map.of("Model", model.name())).statistic("Maximum").period(Duration.hours(1)).build();
             alarm("Drift-" + model.name(), drift, model.driftThreshold(), 1,
                     model.name() + ": drift score above drift.psiThreshold " + model.driftThreshold(), notifications);
             widgets.add(GraphWidget.Builder.create().title(model.name() + " p99 latency (ms)").left(latency).width(12).build());
