@@ -6,14 +6,13 @@ import dev.mlops.infra.config.ModelSpec;
 import dev.mlops.infra.config.Settings;
 import dev.mlops.infra.monitoring.Monitoring;
 import dev.mlops.infra.monitoring.Notifications;
-import dev.mlops.infra.pipeline.AslWorkflow;
 import dev.mlops.infra.pipeline.Pipeline;
 import dev.mlops.infra.serving.Serving;
 import dev.mlops.infra.storage.ArtifactStorage;
 import dev.mlops.infra.training.Training;
+import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.batch.EcsJobDefinition;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.constructs.Construct;
 
@@ -64,25 +63,25 @@ public final class MlopsStack extends Stack {
         notifications = new Notifications(this, "Notifications", storage.getKey(), settings.alarmEmail());
         serving = new Serving(this, "Serving", settings, inputs.jars(), storage);
         capture = new CaptureDelivery(this, "Capture", serving.getInferenceLogs(), storage);
-        training = new Training(this, "Training", settings, inputs.models(), storage, trainerRepositoryName);
+        String jobDefinitionPrefix = getStackName() + "-train-";
+        training = new Training(this, "Training", settings, inputs.models(), storage, trainerRepositoryName,
+                jobDefinitionPrefix);
 
+        // placeholder values, by the names of docs/workflow-contracts.md (functions and state machines: Pipeline)
         Map<String, Pipeline.Resource> resources = new TreeMap<>();
-        resources.put("ArtifactBucket", new Pipeline.Resource(storage.getBucket().getBucketName(),
+        resources.put("ArtifactBucket", new Pipeline.Resource(Pipeline.Kind.BUCKET, storage.getBucket().getBucketName(),
                 List.of(storage.getBucket().getBucketArn(), storage.getBucket().arnForObjects("*"))));
-        resources.put("NotificationTopicArn", new Pipeline.Resource(notifications.getTopic().getTopicArn(),
-                List.of(notifications.getTopic().getTopicArn())));
-        resources.put("CpuJobQueueArn", new Pipeline.Resource(training.getCpuQueue().getJobQueueArn(),
-                List.of(training.getCpuQueue().getJobQueueArn())));
-        resources.put("GpuJobQueueArn", new Pipeline.Resource(training.getGpuQueue().getJobQueueArn(),
-                List.of(training.getGpuQueue().getJobQueueArn())));
-        for (Map.Entry<String, EcsJobDefinition> job : new TreeMap<>(training.getJobDefinitions()).entrySet()) {
-            EcsJobDefinition definition = job.getValue();
-            resources.put(AslWorkflow.pascal(job.getKey()) + "JobDefinitionArn", new Pipeline.Resource(
-                    definition.getJobDefinitionArn(),
-                    // any revision: a submit by name resolves to the latest one
-                    List.of(formatArn(software.amazon.awscdk.ArnComponents.builder().service("batch")
-                            .resource("job-definition").resourceName(definition.getJobDefinitionName() + ":*").build()))));
-        }
+        resources.put("NotificationTopic", new Pipeline.Resource(Pipeline.Kind.SNS_TOPIC,
+                notifications.getTopic().getTopicArn(), List.of(notifications.getTopic().getTopicArn())));
+        // one placeholder for the queue: the CPU queue of the Java trainer; GPU models need the ASL to pick
+        // ${GpuTrainingJobQueue} (a Batch queue cannot mix Fargate and EC2 compute environments)
+        resources.put("TrainingJobQueue", new Pipeline.Resource(Pipeline.Kind.BATCH_QUEUE,
+                training.getCpuQueue().getJobQueueArn(), List.of(training.getCpuQueue().getJobQueueArn())));
+        resources.put("GpuTrainingJobQueue", new Pipeline.Resource(Pipeline.Kind.BATCH_QUEUE,
+                training.getGpuQueue().getJobQueueArn(), List.of(training.getGpuQueue().getJobQueueArn())));
+        resources.put("TrainingJobDefinitionPrefix", new Pipeline.Resource(Pipeline.Kind.BATCH_JOB_DEFINITION_PREFIX,
+                jobDefinitionPrefix, List.of(formatArn(ArnComponents.builder().service("batch")
+                        .resource("job-definition").resourceName(jobDefinitionPrefix + "*").build()))));
         pipeline = new Pipeline(this, "Pipeline", new Pipeline.Inputs(inputs.workflowsDir(), inputs.jars().pipeline(),
                 storage, notifications.getTopic(), resources));
 

@@ -70,7 +70,7 @@ public final class Monitoring extends Construct {
                     .target(CfnSchedule.TargetProperty.builder()
                             .arn(driftCheckArn)
                             .roleArn(schedulerRole.getRoleArn())
-                            .input("{\"model\":\"" + model.name() + "\",\"initiator\":\"system:drift\"}")
+                            .input("{\"model\":\"" + model.name() + "\"}")
                             .retryPolicy(CfnSchedule.RetryPolicyProperty.builder().maximumRetryAttempts(3).build())
                             .build())
                     .build();

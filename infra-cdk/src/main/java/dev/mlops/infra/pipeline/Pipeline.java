@@ -10,10 +10,12 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
@@ -44,7 +46,10 @@ public final class Pipeline extends Construct {
 
     /** The task handlers of the pipeline jar, {@code dev.mlops.pipeline.handlers.<Name>Handler}. */
     public static final List<String> HANDLERS = List.of("Register", "Evaluate", "RequestApproval", "ExpireApproval",
-            "DeployCanary", "AnalyzeCanary", "Promote", "Rollback", "RecordFailure", "DriftCheck", "ScoreBatch");
+            "DeployCanary", "AnalyzeCanary", "Promote", "Rollback", "RecordFailure", "DriftCheck", "PlanBatch",
+            "ScoreBatch");
+    /** The alias state machines invoke, so invocations reach a SnapStart version. */
+    public static final String ALIAS = "live";
     /** The package of the handler classes. */
     public static final String HANDLER_PACKAGE = "dev.mlops.pipeline.handlers.";
 
@@ -65,13 +70,41 @@ public final class Pipeline extends Construct {
         }
     }
 
+    /** The kinds of placeholder of docs/workflow-contracts.md. */
+    public enum Kind {
+        /** A Lambda function (alias) ARN. */
+        LAMBDA("lambda"),
+        /** A Batch job queue ARN. */
+        BATCH_QUEUE("batch-queue"),
+        /** The name prefix of the per-model job definitions. */
+        BATCH_JOB_DEFINITION_PREFIX("batch-job-definition-prefix"),
+        /** An SNS topic ARN. */
+        SNS_TOPIC("sns-topic"),
+        /** A state machine ARN. */
+        STATE_MACHINE("state-machine"),
+        /** The artifact bucket's name. */
+        BUCKET("bucket");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** The kind as placeholders.json writes it. */
+        public String label() {
+            return label;
+        }
+    }
+
     /**
      * A placeholder's value and the ARNs IAM grants on it.
      *
+     * @param kind  what it is
      * @param value what the placeholder is replaced with
      * @param arns  the resources a Task targeting it is granted on
      */
-    public record Resource(String value, List<String> arns) {
+    public record Resource(Kind kind, String value, List<String> arns) {
         /** Copies the list. */
         public Resource {
             arns = List.copyOf(arns);
@@ -79,6 +112,7 @@ public final class Pipeline extends Construct {
     }
 
     private final Map<String, Function> functions = new LinkedHashMap<>();
+    private final Map<String, Alias> aliases = new LinkedHashMap<>();
     private final Map<String, StateMachine> stateMachines = new LinkedHashMap<>();
     private final Map<String, Role> roles = new LinkedHashMap<>();
     private final Map<String, String> stateMachineNames = new LinkedHashMap<>();
@@ -88,12 +122,13 @@ public final class Pipeline extends Construct {
         super(scope, id);
         Stack stack = Stack.of(this);
         List<AslWorkflow> workflows = AslWorkflow.loadAll(inputs.workflowsDir());
-        Set<String> declared = Placeholders.load(inputs.workflowsDir().resolve("placeholders.json"));
+        Map<String, String> declared = Placeholders.load(inputs.workflowsDir().resolve("placeholders.json"));
 
         for (String handler : HANDLERS) {
             LogGroup logs = LogGroup.Builder.create(this, handler + "FunctionLogs")
                     .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build();
-            boolean isLong = handler.equals("DriftCheck") || handler.equals("ScoreBatch") || handler.equals("AnalyzeCanary");
+            boolean isLong = handler.equals("DriftCheck") || handler.equals("ScoreBatch") || handler.equals("AnalyzeCanary")
+                    || handler.equals("PlanBatch");
             Function function = Function.Builder.create(this, handler + "Function")
                     .description("Pipeline task " + handler)
                     .runtime(Runtime.JAVA_21)
@@ -102,6 +137,7 @@ public final class Pipeline extends Construct {
                     .code(Code.fromAsset(inputs.pipelineJar().toString()))
                     .memorySize(isLong ? 2048 : 1024)
                     .timeout(Duration.minutes(isLong ? 15 : 2))
+                    .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                     .tracing(Tracing.ACTIVE)
                     .logGroup(logs)
                     .environment(new TreeMap<>(Map.of(
@@ -111,19 +147,21 @@ public final class Pipeline extends Construct {
             inputs.storage().grantReadWrite(function);
             inputs.storage().grantAuditWrite(function);
             functions.put(handler, function);
+            aliases.put(handler, Alias.Builder.create(this, handler + "Alias")
+                    .aliasName(ALIAS).version(function.getCurrentVersion()).build());
         }
         inputs.topic().grantPublish(functions.get("RequestApproval"));
         inputs.topic().grantPublish(functions.get("DriftCheck"));
 
         Map<String, Resource> resources = new TreeMap<>(inputs.resources());
-        functions.forEach((handler, function) -> resources.put(handler + "FunctionArn",
-                new Resource(function.getFunctionArn(), List.of(function.getFunctionArn(), function.getFunctionArn() + ":*"))));
+        aliases.forEach((handler, alias) -> resources.put(handler + "Function", new Resource(Kind.LAMBDA,
+                alias.getFunctionArn(), List.of(alias.getFunctionArn()))));
         for (AslWorkflow workflow : workflows) {
             // named, so its ARN is known before it exists: roles (its own, for distributed Map) refer to it without a cycle
             String name = stack.getStackName() + "-" + workflow.name();
             stateMachineNames.put(workflow.name(), name);
             String arn = stateMachineArn(name);
-            resources.put(workflow.pascalName() + "StateMachineArn", new Resource(arn, List.of(arn)));
+            resources.put(workflow.pascalName() + "Arn", new Resource(Kind.STATE_MACHINE, arn, List.of(arn)));
         }
         check(workflows, declared, resources, inputs.workflowsDir());
 
@@ -165,16 +203,21 @@ public final class Pipeline extends Construct {
         }
     }
 
-    private static void check(List<AslWorkflow> workflows, Set<String> declared, Map<String, Resource> resources, Path dir) {
+    private static void check(List<AslWorkflow> workflows, Map<String, String> declared, Map<String, Resource> resources,
+                              Path dir) {
         List<String> errors = new ArrayList<>();
-        for (String name : declared) {
-            if (!resources.containsKey(name)) {
+        declared.forEach((name, kind) -> {
+            Resource resource = resources.get(name);
+            if (resource == null) {
                 errors.add("placeholder ${" + name + "} of placeholders.json has no resource in the stack");
+            } else if (!kind.isEmpty() && !kind.equals(resource.kind().label())) {
+                errors.add("placeholder ${" + name + "} is declared as kind '" + kind + "', the stack provides a "
+                        + resource.kind().label());
             }
-        }
+        });
         for (AslWorkflow workflow : workflows) {
             for (String name : workflow.placeholders()) {
-                if (!declared.contains(name)) {
+                if (!declared.containsKey(name)) {
                     errors.add(workflow.file().getFileName() + " uses ${" + name + "}, which placeholders.json does not list");
                 }
             }
@@ -193,7 +236,7 @@ public final class Pipeline extends Construct {
         if (target.startsWith("@executions:${")) {
             String placeholder = target.substring("@executions:${".length(), target.length() - 1);
             String machine = stateMachineNames.entrySet().stream()
-                    .filter(e -> placeholder.equals(AslWorkflow.pascal(e.getKey()) + "StateMachineArn"))
+                    .filter(e -> placeholder.equals(AslWorkflow.pascal(e.getKey()) + "Arn"))
                     .map(Map.Entry::getValue).findFirst()
                     .orElseThrow(() -> new InfraException("${" + placeholder + "} is started with .sync but is not a state machine of the stack"));
             return List.of(executionArn(machine + ":*"));
@@ -207,24 +250,23 @@ public final class Pipeline extends Construct {
             case TaskPermissions.BUCKET_OBJECTS -> List.of(inputs.storage().getBucket().arnForObjects("*"));
             case TaskPermissions.BUCKET_KEY -> List.of(inputs.storage().getKey().getKeyArn());
             case TaskPermissions.ANY -> List.of("*");
-            case TaskPermissions.ALL_FUNCTIONS -> functions.values().stream()
-                    .flatMap(f -> java.util.stream.Stream.of(f.getFunctionArn(), f.getFunctionArn() + ":*")).toList();
+            case TaskPermissions.ALL_FUNCTIONS -> aliases.values().stream().map(Alias::getFunctionArn).toList();
             case TaskPermissions.ALL_STATE_MACHINES -> stateMachineNames.values().stream().map(this::stateMachineArn).toList();
             case TaskPermissions.ALL_EXECUTIONS -> stateMachineNames.values().stream().map(n -> executionArn(n + ":*")).toList();
             default -> kind(target, resources);
         };
     }
 
-    /** Every placeholder value of a kind ({@code @all:job-queues}: names ending in JobQueueArn). */
+    /** The ARNs of every resource of a kind ({@code @all:job-queues}: each batch-queue). */
     private static List<String> kind(String target, Map<String, Resource> resources) {
-        String suffix = switch (target) {
-            case TaskPermissions.ALL_JOB_QUEUES -> "JobQueueArn";
-            case TaskPermissions.ALL_JOB_DEFINITIONS -> "JobDefinitionArn";
-            case TaskPermissions.ALL_TOPICS -> "TopicArn";
+        Kind kind = switch (target) {
+            case TaskPermissions.ALL_JOB_QUEUES -> Kind.BATCH_QUEUE;
+            case TaskPermissions.ALL_JOB_DEFINITIONS -> Kind.BATCH_JOB_DEFINITION_PREFIX;
+            case TaskPermissions.ALL_TOPICS -> Kind.SNS_TOPIC;
             default -> throw new InfraException("no resources for permission target " + target);
         };
-        return resources.entrySet().stream().filter(e -> e.getKey().endsWith(suffix))
-                .flatMap(e -> e.getValue().arns().stream()).distinct().toList();
+        return resources.values().stream().filter(r -> r.kind() == kind)
+                .flatMap(r -> r.arns().stream()).distinct().toList();
     }
 
     private String stateMachineArn(String name) {
@@ -235,6 +277,11 @@ public final class Pipeline extends Construct {
     private String executionArn(String nameAndId) {
         return Stack.of(this).formatArn(ArnComponents.builder().service("states").resource("execution")
                 .resourceName(nameAndId).arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+    }
+
+    /** The aliases the state machines invoke, by handler name. */
+    public Map<String, Alias> getAliases() {
+        return Map.copyOf(aliases);
     }
 
     /** Pipeline functions by handler name ({@code Register}). */

@@ -7,13 +7,14 @@ import dev.mlops.infra.InfraException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The placeholder names of {@code workflows/placeholders.json}, the one list that both the local runtime and this
- * stack substitute. Accepted shapes: an array of names, an array of objects with {@code name}, an object whose keys
- * are the names, or any of these under a top-level {@code placeholders} field.
+ * The placeholders of {@code workflows/placeholders.json}, the one list that both the local runtime and this stack
+ * substitute (docs/workflow-contracts.md): entries {@code {"name", "kind", "description"}}. Also accepted: an array of
+ * names, an object keyed by name, or either under a top-level {@code placeholders} field. The kind, when given, is
+ * checked against what the stack provides.
  */
 public final class Placeholders {
 
@@ -23,11 +24,11 @@ public final class Placeholders {
     }
 
     /**
-     * The names in {@code file}.
+     * Kind by name ({@code ""} when an entry gives none), sorted by name.
      *
      * @throws InfraException when the file is unreadable or holds no names
      */
-    public static Set<String> load(Path file) {
+    public static Map<String, String> load(Path file) {
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
@@ -37,14 +38,15 @@ public final class Placeholders {
         if (root.isObject() && root.has("placeholders")) {
             root = root.get("placeholders");
         }
-        Set<String> names = new TreeSet<>();
+        Map<String, String> names = new TreeMap<>();
         if (root.isArray()) {
             for (JsonNode item : root) {
-                names.add(item.isTextual() ? item.asText() : item.path("name").asText(""));
+                names.put(item.isTextual() ? item.asText() : item.path("name").asText(""), item.path("kind").asText(""));
             }
         } else if (root.isObject()) {
-            for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-                names.add(it.next());
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                names.put(entry.getKey(), entry.getValue().path("kind").asText(""));
             }
         }
         names.remove("");

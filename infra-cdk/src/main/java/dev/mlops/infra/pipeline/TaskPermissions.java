@@ -172,13 +172,19 @@ public final class TaskPermissions {
         }
     }
 
-    /** {@code ${Name}} when the field is a literal placeholder; {@code dynamic} when it is computed at run time. */
+    /**
+     * {@code ${Name}} when the field names a placeholder, literally or inside an expression built from it
+     * ({@code JobDefinition.$: States.Format('${TrainingJobDefinitionPrefix}{}', $.model)}, or JSONata); otherwise
+     * {@code dynamic}, every resource of that kind.
+     */
     private static String target(JsonNode arguments, String field, String dynamic) {
-        JsonNode value = arguments.get(field);
-        if (value != null && value.isTextual()) {
-            Matcher matcher = AslWorkflow.PLACEHOLDER.matcher(value.asText());
-            if (matcher.find()) {
-                return "${" + matcher.group(1) + "}";
+        for (String key : new String[] {field, field + ".$"}) {
+            JsonNode value = arguments.get(key);
+            if (value != null && value.isTextual()) {
+                Matcher matcher = AslWorkflow.PLACEHOLDER.matcher(value.asText());
+                if (matcher.find()) {
+                    return "${" + matcher.group(1) + "}";
+                }
             }
         }
         return dynamic;

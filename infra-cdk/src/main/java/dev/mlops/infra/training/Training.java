@@ -49,9 +49,10 @@ import java.util.Map;
  *
  * <p>Two queues: CPU on Fargate (the Java trainer: no instances to manage, billed per second), GPU on a managed EC2
  * compute environment (g5/g4dn by default, ECS_AL2023_NVIDIA AMI, minimum 0 vCPUs so it costs nothing idle) for
- * bring-your-own images. One job definition per model, because SubmitJob cannot override the image; each job runs
- * with a role of its own that reads {@code datasets/{model}/} and {@code models/{model}/} and writes only
- * {@code models/{model}/}.
+ * bring-your-own images. One job definition per model, named prefix + model, because SubmitJob cannot override the
+ * image; a bring-your-own image gets the same arguments as the Java trainer. Each job runs with a role of its own,
+ * limited to its model's prefixes: reads {@code datasets/{model}/}, writes {@code models/{model}/} (package and
+ * config), {@code registry/{model}/claims/} (version claims) and {@code training-runs/{model}/} (the run marker).
  *
  * <p>Network: by default public subnets with no inbound rules and no NAT gateway (a NAT costs about $33 a month
  * idle), plus an S3 gateway endpoint so data stays on the AWS network; {@code privateSubnets=true} puts the jobs in
@@ -66,9 +67,14 @@ public final class Training extends Construct {
     private final List<Role> jobRoles = new ArrayList<>();
     private final Role execution;
 
-    /** Network, queues, one job definition and one job role per model. */
+    /**
+     * Network, queues, one job definition and one job role per model.
+     *
+     * @param jobDefinitionPrefix job definitions are named this plus the model name (the training-pipeline's
+     *                            {@code ${TrainingJobDefinitionPrefix}})
+     */
     public Training(Construct scope, String id, Settings settings, List<ModelSpec> models, ArtifactStorage storage,
-                    String trainerRepositoryName) {
+                    String trainerRepositoryName, String jobDefinitionPrefix) {
         super(scope, id);
         boolean isPrivate = settings.privateSubnets();
         List<SubnetConfiguration> subnets = new ArrayList<>();
@@ -145,8 +151,18 @@ public final class Training extends Construct {
                     .description("Training job of " + model.name() + ": reads its dataset, writes its model packages")
                     .build();
             jobRoles.add(jobRole);
-            storage.grantReadUnder(jobRole, List.of("datasets/" + model.name() + "/", "models/" + model.name() + "/"));
+            // the dataset and config in; the package, its version claim and the run marker out
+            String claims = "registry/" + model.name() + "/claims/";
+            String runs = "training-runs/" + model.name() + "/";
+            storage.grantReadUnder(jobRole, List.of("datasets/" + model.name() + "/", "models/" + model.name() + "/",
+                    claims, runs));
             storage.grantWriteUnder(jobRole, "models/" + model.name() + "/");
+            storage.grantWriteUnder(jobRole, claims);
+            storage.grantWriteUnder(jobRole, runs);
+            // the training-pipeline's SubmitJob Parameters (docs/workflow-contracts.md) fill the Ref:: slots
+            List<String> command = List.of("--dataset", "Ref::dataset", "--output", storage.getStoreUri(),
+                    "--model-config", storage.getStoreUri() + "/models/" + model.name() + "/model.json",
+                    "--seed", "Ref::seed", "--initiator", "Ref::initiator", "--run-id", "Ref::runId");
             ContainerImage image = model.trainerImage().<ContainerImage>map(ContainerImage::fromRegistry).orElse(trainerImage);
             Map<String, String> environment = Map.of("MLOPS_STORE", storage.getStoreUri(), "MLOPS_MODEL", model.name());
             LogDriver logging = LogDriver.awsLogs(AwsLogDriverProps.builder()
@@ -156,14 +172,15 @@ public final class Training extends Construct {
                 container = EcsEc2ContainerDefinition.Builder.create(this, "Container-" + model.name())
                         .image(image).cpu(model.vcpus()).memory(Size.mebibytes(model.memoryMib()))
                         .gpu(model.gpus()).jobRole(jobRole).executionRole(execution)
-                        .environment(environment).logging(logging).build();
+                        .command(command).environment(environment).logging(logging).build();
             } else {
                 container = EcsFargateContainerDefinition.Builder.create(this, "Container-" + model.name())
                         .image(image).cpu(model.vcpus()).memory(Size.mebibytes(model.memoryMib()))
                         .assignPublicIp(!isPrivate).jobRole(jobRole).executionRole(execution)
-                        .environment(environment).logging(logging).build();
+                        .command(command).environment(environment).logging(logging).build();
             }
             jobDefinitions.put(model.name(), EcsJobDefinition.Builder.create(this, "Job-" + model.name())
+                    .jobDefinitionName(jobDefinitionPrefix + model.name())
                     .container(container)
                     .retryAttempts(2)
                     .timeout(Duration.hours(model.isGpu() ? 12 : 4))

@@ -115,7 +115,7 @@ class PipelineTest {
                 .filter(h -> h.startsWith(Pipeline.HANDLER_PACKAGE))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(Stream.of("Register", "Evaluate", "RequestApproval", "ExpireApproval", "DeployCanary",
-                "AnalyzeCanary", "Promote", "Rollback", "RecordFailure", "DriftCheck", "ScoreBatch")
+                "AnalyzeCanary", "Promote", "Rollback", "RecordFailure", "DriftCheck", "PlanBatch", "ScoreBatch")
                 .map(h -> "dev.mlops.pipeline.handlers." + h + "Handler").collect(Collectors.toCollection(TreeSet::new)),
                 handlers);
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,28 +24,28 @@ class TaskPermissionsTest {
     @Test
     void derive_trainingPipeline_batchSyncLambdaTokenAndSns() {
         assertEquals(Set.of(
-                new Grant("batch:SubmitJob", "${CpuJobQueueArn}"),
-                // JobDefinition.$ is chosen at run time: every job definition of the stack
-                new Grant("batch:SubmitJob", TaskPermissions.ALL_JOB_DEFINITIONS),
+                new Grant("batch:SubmitJob", "${TrainingJobQueue}"),
+                // JobDefinition.$ = States.Format('${TrainingJobDefinitionPrefix}{}', $.model): the prefix's definitions
+                new Grant("batch:SubmitJob", "${TrainingJobDefinitionPrefix}"),
                 new Grant("batch:DescribeJobs", "*"),
                 new Grant("batch:TerminateJob", "*"),
                 new Grant("events:PutTargets", TaskPermissions.BATCH_RULE),
                 new Grant("events:PutRule", TaskPermissions.BATCH_RULE),
                 new Grant("events:DescribeRule", TaskPermissions.BATCH_RULE),
-                new Grant("lambda:InvokeFunction", "${RegisterFunctionArn}"),
-                new Grant("lambda:InvokeFunction", "${EvaluateFunctionArn}"),
-                new Grant("lambda:InvokeFunction", "${RequestApprovalFunctionArn}"),
-                new Grant("lambda:InvokeFunction", "${RecordFailureFunctionArn}"),
-                new Grant("sns:Publish", "${NotificationTopicArn}")),
+                new Grant("lambda:InvokeFunction", "${RegisterFunction}"),
+                new Grant("lambda:InvokeFunction", "${EvaluateFunction}"),
+                new Grant("lambda:InvokeFunction", "${RequestApprovalFunction}"),
+                new Grant("lambda:InvokeFunction", "${RecordFailureFunction}"),
+                new Grant("sns:Publish", "${NotificationTopic}")),
                 TaskPermissions.derive(fixture("training-pipeline")));
     }
 
     @Test
     void derive_driftCheck_tasksInsideParallelBranches() {
         assertEquals(Set.of(
-                new Grant("lambda:InvokeFunction", "${DriftCheckFunctionArn}"),
-                new Grant("states:StartExecution", "${TrainingPipelineStateMachineArn}"),
-                new Grant("sns:Publish", "${NotificationTopicArn}")),
+                new Grant("lambda:InvokeFunction", "${DriftCheckFunction}"),
+                new Grant("states:StartExecution", "${TrainingPipelineArn}"),
+                new Grant("sns:Publish", "${NotificationTopic}")),
                 TaskPermissions.derive(fixture("drift-check")));
     }
 
@@ -60,16 +61,17 @@ class TaskPermissionsTest {
                 new Grant("s3:AbortMultipartUpload", TaskPermissions.BUCKET_OBJECTS),
                 new Grant("kms:Decrypt", TaskPermissions.BUCKET_KEY),
                 new Grant("kms:GenerateDataKey", TaskPermissions.BUCKET_KEY),
-                new Grant("lambda:InvokeFunction", "${ScoreBatchFunctionArn}")),
+                new Grant("lambda:InvokeFunction", "${PlanBatchFunction}"),
+                new Grant("lambda:InvokeFunction", "${ScoreBatchFunction}")),
                 TaskPermissions.derive(fixture("batch-inference")));
     }
 
     @Test
     void derive_startExecutionSync_watchesTheChildExecution() {
         assertEquals(Set.of(
-                new Grant("states:StartExecution", "${BatchInferenceStateMachineArn}"),
-                new Grant("states:DescribeExecution", "@executions:${BatchInferenceStateMachineArn}"),
-                new Grant("states:StopExecution", "@executions:${BatchInferenceStateMachineArn}"),
+                new Grant("states:StartExecution", "${BatchInferenceArn}"),
+                new Grant("states:DescribeExecution", "@executions:${BatchInferenceArn}"),
+                new Grant("states:StopExecution", "@executions:${BatchInferenceArn}"),
                 new Grant("events:PutTargets", TaskPermissions.STATES_RULE),
                 new Grant("events:PutRule", TaskPermissions.STATES_RULE),
                 new Grant("events:DescribeRule", TaskPermissions.STATES_RULE)),
@@ -90,8 +92,10 @@ class TaskPermissionsTest {
         Path array = Files.writeString(dir.resolve("a.json"), "[\"A\", \"B\"]");
         Path objects = Files.writeString(dir.resolve("b.json"), "{\"placeholders\": [{\"name\": \"A\"}, {\"name\": \"B\"}]}");
         Path keyed = Files.writeString(dir.resolve("c.json"), "{\"A\": {\"local\": \"x\"}, \"B\": {}}");
-        assertEquals(Set.of("A", "B"), Placeholders.load(array));
-        assertEquals(Set.of("A", "B"), Placeholders.load(objects));
-        assertEquals(Set.of("A", "B"), Placeholders.load(keyed));
+        assertEquals(Map.of("A", "", "B", ""), Placeholders.load(array));
+        assertEquals(Map.of("A", "", "B", ""), Placeholders.load(objects));
+        assertEquals(Map.of("A", "", "B", ""), Placeholders.load(keyed));
+        Path kinds = Files.writeString(dir.resolve("d.json"), "[{\"name\": \"A\", \"kind\": \"lambda\"}]");
+        assertEquals(Map.of("A", "lambda"), Placeholders.load(kinds));
     }
 }

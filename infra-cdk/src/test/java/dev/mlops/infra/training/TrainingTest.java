@@ -83,15 +83,39 @@ class TrainingTest {
 
     @Test
     void jobRole_objectAccess_onlyItsModelsPrefixes() {
+        assertEquals(Set.of("/datasets/credit-risk/*", "/models/credit-risk/*", "/registry/credit-risk/claims/*",
+                "/training-runs/credit-risk/*"), jobRoleSuffixes(false));
+    }
+
+    @Test
+    void jobRole_writes_packageClaimAndRunMarkerButNotTheDataset() {
+        assertEquals(Set.of("/models/credit-risk/*", "/registry/credit-risk/claims/*", "/training-runs/credit-risk/*"),
+                jobRoleSuffixes(true));
+    }
+
+    @Test
+    void jobDefinition_namedPrefixPlusModel_commandFromSubmitParameters() {
+        template.hasResourceProperties("AWS::Batch::JobDefinition", Map.of(
+                "JobDefinitionName", "Mlops-train-credit-risk",
+                "ContainerProperties", Match.objectLike(Map.of("Command", Match.arrayWith(List.of(
+                        "--dataset", "Ref::dataset", "--seed", "Ref::seed", "--initiator", "Ref::initiator",
+                        "--run-id", "Ref::runId"))))));
+    }
+
+    private static Set<String> jobRoleSuffixes(boolean writesOnly) {
         String role = TemplateFacts.logicalId(training.getJobRoles().get(0));
-        Set<String> prefixes = new TreeSet<>();
+        Set<String> suffixes = new TreeSet<>();
         for (JsonNode policy : TemplateFacts.resources(template, "AWS::IAM::Policy").values()) {
             if (!policy.path("Properties").path("Roles").toString().contains(role)) {
                 continue;
             }
-            collectObjectSuffixes(policy.path("Properties").path("PolicyDocument"), prefixes);
+            for (JsonNode statement : policy.path("Properties").path("PolicyDocument").path("Statement")) {
+                if (!writesOnly || statement.path("Action").toString().contains("s3:PutObject")) {
+                    collectObjectSuffixes(statement.path("Resource"), suffixes);
+                }
+            }
         }
-        assertEquals(Set.of("/datasets/credit-risk/*", "/models/credit-risk/*"), prefixes);
+        return suffixes;
     }
 
     /** Literal parts of Fn::Join resources that follow a bucket ARN: "/prefix/*". */
