@@ -29,7 +29,13 @@ public final class MlopsApp {
     public static void main(String[] args) {
         String outdir = System.getenv().getOrDefault("CDK_OUTDIR", "cdk.out");
         App app = new App(AppProps.builder().outdir(outdir).build());
-        build(app);
+        try {
+            build(app);
+        } catch (InfraException e) {
+            // a configuration problem, not a bug: the message says what to fix, a stack trace would bury it
+            System.err.println("synth failed: " + e.getMessage());
+            System.exit(1);
+        }
         app.synth();
     }
 
