@@ -1,6 +1,7 @@
 package dev.mlops.infra.pipeline;
 
 import dev.mlops.infra.InfraException;
+import dev.mlops.infra.serving.Serving;
 import dev.mlops.infra.storage.ArtifactStorage;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.ArnComponents;
@@ -146,6 +147,7 @@ public final class Pipeline extends Construct {
                     .build();
             inputs.storage().grantReadWrite(function);
             inputs.storage().grantAuditWrite(function);
+            Serving.acknowledgeSnapStart(function);
             functions.put(handler, function);
             aliases.put(handler, Alias.Builder.create(this, handler + "Alias")
                     .aliasName(ALIAS).version(function.getCurrentVersion()).build());

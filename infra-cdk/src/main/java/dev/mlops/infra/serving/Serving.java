@@ -129,6 +129,7 @@ public final class Serving extends Construct {
                         "MLOPS_INFERENCE_GROUPS_CLAIM", settings.groupsClaim())))
                 .build();
         storage.grantRead(inference);
+        acknowledgeSnapStart(inference);
         inferenceAlias = Alias.Builder.create(this, "InferenceAlias")
                 .aliasName(ALIAS).version(inference.getCurrentVersion()).build();
 
@@ -150,6 +151,7 @@ public final class Serving extends Construct {
                         "MLOPS_CONTROL_GROUPS_CLAIM", settings.groupsClaim())))
                 .build();
         storage.grantReadWrite(control);
+        acknowledgeSnapStart(control);
         storage.grantAuditWrite(control);
         controlAlias = Alias.Builder.create(this, "ControlAlias")
                 .aliasName(ALIAS).version(control.getCurrentVersion()).build();
@@ -232,6 +234,12 @@ public final class Serving extends Construct {
                 })
                 .build();
         new CfnOutput(this, "ApiUrl", software.amazon.awscdk.CfnOutputProps.builder().value(api.getApiEndpoint()).build());
+    }
+
+    /** CDK warns that SnapStart needs published versions; each function here is published by its alias. */
+    public static void acknowledgeSnapStart(Function function) {
+        software.amazon.awscdk.Annotations.of(function).acknowledgeWarning(
+                "@aws-cdk/aws-lambda:snapStartRequirePublish", "published: the live alias points at currentVersion");
     }
 
     private void addRoute(Route route, HttpLambdaIntegration integration, IHttpRouteAuthorizer authorizer) {
