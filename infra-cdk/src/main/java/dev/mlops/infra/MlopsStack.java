@@ -86,7 +86,9 @@ public final class MlopsStack extends Stack {
                 storage, notifications.getTopic(), resources));
 
         // the control API starts trainings, answers task tokens and reads executions
-        serving.getControl().addEnvironment("MLOPS_TRAINING_PIPELINE_ARN", pipeline.stateMachineArnOf(TRAINING_PIPELINE));
+        // mlops.control.training-pipeline-arn and drift-check-arn of the control function's configuration
+        serving.getControl().addEnvironment("MLOPS_CONTROL_TRAINING_PIPELINE_ARN", pipeline.stateMachineArnOf(TRAINING_PIPELINE));
+        serving.getControl().addEnvironment("MLOPS_CONTROL_DRIFT_CHECK_ARN", pipeline.stateMachineArnOf(DRIFT_CHECK));
         serving.getControl().addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("states:StartExecution"))
                 .resources(List.of(pipeline.stateMachineArnOf(TRAINING_PIPELINE))).build());

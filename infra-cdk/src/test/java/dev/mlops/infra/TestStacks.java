@@ -1,6 +1,7 @@
 package dev.mlops.infra;
 
 import dev.mlops.infra.config.LambdaJars;
+import dev.mlops.infra.pipeline.HandlerClasses;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.assertions.Template;
@@ -11,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -32,6 +35,11 @@ public final class TestStacks {
      */
     public record Synth(MlopsStack stack, Template template) {
     }
+
+    /** The tasks of docs/workflow-contracts.md, one handler class each in the stand-in pipeline jar. */
+    public static final List<String> CONTRACT_TASKS = List.of("Register", "Evaluate", "RequestApproval",
+            "ExpireApproval", "DeployCanary", "AnalyzeCanary", "Promote", "Rollback", "RecordFailure", "DriftCheck",
+            "PlanBatch", "ScoreBatch");
 
     private static final Map<Map<String, Object>, Synth> SYNTHS = new HashMap<>();
     private static Path repo;
@@ -74,9 +82,12 @@ public final class TestStacks {
                         Files.copy(file, copy);
                     }
                 }
-                for (String jar : new String[] {LambdaJars.INFERENCE, LambdaJars.CONTROL, LambdaJars.PIPELINE}) {
-                    writeStandInJar(target.resolve(jar));
-                }
+                writeStandInJar(target.resolve(LambdaJars.INFERENCE));
+                writeStandInJar(target.resolve(LambdaJars.CONTROL));
+                List<String> handlers = new ArrayList<>(List.of(HandlerClasses.BASE + ".class", "RegisterHandler$1.class"));
+                CONTRACT_TASKS.forEach(task -> handlers.add(task + "Handler.class"));
+                writeStandInJar(target.resolve(LambdaJars.PIPELINE),
+                        handlers.stream().map(h -> "dev/mlops/pipeline/handlers/" + h).toArray(String[]::new));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -85,13 +96,20 @@ public final class TestStacks {
         return repo;
     }
 
-    /** A small valid jar: the asset hash and upload need a file, not the real function. */
-    public static void writeStandInJar(Path jar) throws IOException {
+    /**
+     * A small valid jar with empty {@code entries}: the asset hash and upload need a file, not the real function;
+     * the pipeline jar's entry names say which handlers exist.
+     */
+    public static void writeStandInJar(Path jar, String... entries) throws IOException {
         Files.createDirectories(jar.getParent());
         try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("stand-in.txt"));
             zip.write(("stand-in for " + jar.getFileName()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             zip.closeEntry();
+            for (String entry : entries) {
+                zip.putNextEntry(new ZipEntry(entry));
+                zip.closeEntry();
+            }
         }
     }
 

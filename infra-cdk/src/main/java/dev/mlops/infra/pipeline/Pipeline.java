@@ -45,14 +45,8 @@ import java.util.TreeSet;
  */
 public final class Pipeline extends Construct {
 
-    /** The task handlers of the pipeline jar, {@code dev.mlops.pipeline.handlers.<Name>Handler}. */
-    public static final List<String> HANDLERS = List.of("Register", "Evaluate", "RequestApproval", "ExpireApproval",
-            "DeployCanary", "AnalyzeCanary", "Promote", "Rollback", "RecordFailure", "DriftCheck", "PlanBatch",
-            "ScoreBatch");
     /** The alias state machines invoke, so invocations reach a SnapStart version. */
     public static final String ALIAS = "live";
-    /** The package of the handler classes. */
-    public static final String HANDLER_PACKAGE = "dev.mlops.pipeline.handlers.";
 
     /**
      * Inputs of the pipeline.
@@ -125,7 +119,7 @@ public final class Pipeline extends Construct {
         List<AslWorkflow> workflows = AslWorkflow.loadAll(inputs.workflowsDir());
         Map<String, String> declared = Placeholders.load(inputs.workflowsDir().resolve("placeholders.json"));
 
-        for (String handler : HANDLERS) {
+        for (String handler : HandlerClasses.inJar(inputs.pipelineJar())) {
             LogGroup logs = LogGroup.Builder.create(this, handler + "FunctionLogs")
                     .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build();
             boolean isLong = handler.equals("DriftCheck") || handler.equals("ScoreBatch") || handler.equals("AnalyzeCanary")
@@ -134,7 +128,7 @@ public final class Pipeline extends Construct {
                     .description("Pipeline task " + handler)
                     .runtime(Runtime.JAVA_21)
                     .architecture(Architecture.X86_64)
-                    .handler(HANDLER_PACKAGE + handler + "Handler")
+                    .handler(HandlerClasses.PACKAGE + handler + "Handler")
                     .code(Code.fromAsset(inputs.pipelineJar().toString()))
                     .memorySize(isLong ? 2048 : 1024)
                     .timeout(Duration.minutes(isLong ? 15 : 2))
@@ -142,8 +136,9 @@ public final class Pipeline extends Construct {
                     .tracing(Tracing.ACTIVE)
                     .logGroup(logs)
                     .environment(new TreeMap<>(Map.of(
+                            "MLOPS_HOME", Serving.LAMBDA_HOME,
                             "MLOPS_STORE", inputs.storage().getStoreUri(),
-                            "MLOPS_TOPIC_ARN", inputs.topic().getTopicArn())))
+                            "MLOPS_NOTIFICATION_TOPIC", inputs.topic().getTopicArn())))
                     .build();
             inputs.storage().grantReadWrite(function);
             inputs.storage().grantAuditWrite(function);
@@ -152,8 +147,12 @@ public final class Pipeline extends Construct {
             aliases.put(handler, Alias.Builder.create(this, handler + "Alias")
                     .aliasName(ALIAS).version(function.getCurrentVersion()).build());
         }
-        inputs.topic().grantPublish(functions.get("RequestApproval"));
-        inputs.topic().grantPublish(functions.get("DriftCheck"));
+        // handlers that notify (approval requests, drift findings) publish themselves
+        for (String notifier : List.of("RequestApproval", "DriftCheck")) {
+            if (functions.containsKey(notifier)) {
+                inputs.topic().grantPublish(functions.get(notifier));
+            }
+        }
 
         Map<String, Resource> resources = new TreeMap<>(inputs.resources());
         aliases.forEach((handler, alias) -> resources.put(handler + "Function", new Resource(Kind.LAMBDA,

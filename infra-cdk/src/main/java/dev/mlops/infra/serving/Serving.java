@@ -56,6 +56,8 @@ public final class Serving extends Construct {
     public static final String HTTP_HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
     /** The groups of the Cognito user pool, one per application role. */
     public static final List<String> GROUPS = List.of("approver", "operator", "data-scientist", "analyst", "client");
+    /** MLOPS_HOME of every function: Lambda's only writable folder. */
+    public static final String LAMBDA_HOME = "/tmp/mlops";
     /** The name of the alias the API integrations target. */
     public static final String ALIAS = "live";
 
@@ -103,8 +105,8 @@ public final class Serving extends Construct {
     public Serving(Construct scope, String id, Settings settings, LambdaJars jars, ArtifactStorage storage) {
         super(scope, id);
         Map<String, String> common = Map.of(
+                "MLOPS_HOME", LAMBDA_HOME,
                 "MLOPS_STORE", storage.getStoreUri(),
-                "MLOPS_GROUPS_CLAIM", settings.groupsClaim(),
                 // C1 only: the usual Lambda JVM setting; SnapStart restores after the JIT work of priming
                 "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
 

@@ -1,6 +1,8 @@
 package dev.mlops.infra.storage;
 
 import dev.mlops.infra.config.ModelSpec;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.CfnOutputProps;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -75,6 +77,8 @@ public final class ArtifactStorage extends Construct {
                 // the registry and audit trail outlive the stack
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        new CfnOutput(this, "BucketName", CfnOutputProps.builder().value(bucket.getBucketName())
+                .description("the artifact store: MLOPS_STORE=s3://<this>").build());
     }
 
     /** The bucket. */

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -112,11 +111,21 @@ class PipelineTest {
     void functions_onePerHandlerClass() {
         Set<String> handlers = TemplateFacts.resources(template, "AWS::Lambda::Function").values().stream()
                 .map(f -> f.path("Properties").path("Handler").asText())
-                .filter(h -> h.startsWith(Pipeline.HANDLER_PACKAGE))
+                .filter(h -> h.startsWith(HandlerClasses.PACKAGE))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(Stream.of("Register", "Evaluate", "RequestApproval", "ExpireApproval", "DeployCanary",
-                "AnalyzeCanary", "Promote", "Rollback", "RecordFailure", "DriftCheck", "PlanBatch", "ScoreBatch")
+        assertEquals(TestStacks.CONTRACT_TASKS.stream()
                 .map(h -> "dev.mlops.pipeline.handlers." + h + "Handler").collect(Collectors.toCollection(TreeSet::new)),
                 handlers);
+    }
+
+    @Test
+    void functions_environment_storeTopicAndWritableHome() {
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", "dev.mlops.pipeline.handlers.RequestApprovalHandler",
+                "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "MLOPS_HOME", "/tmp/mlops",
+                        "MLOPS_STORE", Match.anyValue(),
+                        "MLOPS_NOTIFICATION_TOPIC", Map.of("Ref", Match.stringLikeRegexp("NotificationsTopic.*")))))));
     }
 }
