@@ -2,13 +2,17 @@ package dev.mlops.infra;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +57,40 @@ class MlopsAppTest {
                 "Image", Map.of("Fn::Join", Match.arrayWith(List.of(Match.arrayWith(List.of(
                         Match.stringLikeRegexp(".*/mlops-trainer@" + DIGEST))))))))));
         assertTrue(template.findParameters("*", Map.of("AllowedPattern", "sha256:[0-9a-f]{64}")).isEmpty());
+    }
+
+    @Test
+    void missingJars_failNamingTheJarAndTheBuild(@TempDir Path root) throws Exception {
+        copyTree(TestStacks.fixtureRepo().resolve("models"), root.resolve("models"));
+        copyTree(TestStacks.fixtureRepo().resolve("workflows"), root.resolve("workflows"));
+        App app = new App(AppProps.builder().context(Map.of("repoRoot", root.toString())).build());
+        InfraException error = assertThrows(InfraException.class, () -> MlopsApp.build(app));
+        assertTrue(error.getMessage().contains("functions/pipeline/target/mlops-pipeline-0.1.0-SNAPSHOT-lambda.jar"
+                + " (build it with: mvn -B package -DskipTests -pl functions/pipeline -am)"), error.getMessage());
+    }
+
+    @Test
+    void undeclaredPlaceholder_failsNamingFileAndPlaceholder(@TempDir Path root) throws Exception {
+        copyTree(TestStacks.fixtureRepo(), root);
+        Path drift = root.resolve("workflows/drift-check.asl.json");
+        Files.writeString(drift, Files.readString(drift).replace("${DriftCheckFunction}", "${DriftCheckFunctionArn}"));
+        App app = new App(AppProps.builder().context(Map.of("repoRoot", root.toString())).build());
+        InfraException error = assertThrows(InfraException.class, () -> MlopsApp.build(app));
+        assertTrue(error.getMessage().contains(
+                "drift-check.asl.json uses ${DriftCheckFunctionArn}, which placeholders.json does not list"), error.getMessage());
+    }
+
+    private static void copyTree(Path source, Path target) throws Exception {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
     }
 
     @Test
