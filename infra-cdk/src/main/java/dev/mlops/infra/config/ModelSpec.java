@@ -24,11 +24,10 @@ import java.util.stream.Stream;
  * @param vcpus                vCPUs of the training job ({@code trainer.vcpus}, default 2, or 4 with GPUs)
  * @param memoryMib            memory of the training job ({@code trainer.memoryMib}, default 4096, or 15360 with GPUs)
  * @param driftSchedule        the drift check's EventBridge Scheduler expression ({@code drift.schedule})
- * @param driftThreshold       the drift score that raises the drift alarm ({@code drift.psiThreshold}, default 0.2)
  * @param captureRetentionDays days capture data is kept ({@code capture.retentionDays})
  */
 public record ModelSpec(String name, Optional<String> trainerImage, int gpus, int vcpus, int memoryMib,
-                        String driftSchedule, double driftThreshold, int captureRetentionDays) {
+                        String driftSchedule, int captureRetentionDays) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Pattern SCHEDULE = Pattern.compile("(rate|cron)\\(.+\\)");
@@ -103,16 +102,11 @@ public record ModelSpec(String name, Optional<String> trainerImage, int gpus, in
             throw new InfraException(file + ": drift.schedule '" + schedule + "' is not an EventBridge Scheduler expression"
                     + " (rate(1 day), cron(0 6 * * ? *))");
         }
-        JsonNode psi = root.at("/drift/psiThreshold");
-        if (!psi.isMissingNode() && !psi.isNumber()) {
-            throw new InfraException(file + ": drift.psiThreshold must be a number, got " + psi);
-        }
-        double threshold = psi.isNumber() ? psi.asDouble() : 0.2;
         int retention = integer(root, "/capture/retentionDays", 30, file);
         if (retention < 1) {
             throw new InfraException(file + ": capture.retentionDays must be at least 1, got " + retention);
         }
-        return new ModelSpec(name, image, gpus, vcpus, memory, schedule, threshold, retention);
+        return new ModelSpec(name, image, gpus, vcpus, memory, schedule, retention);
     }
 
     private static Optional<String> text(JsonNode root, String pointer, Path file) {

@@ -35,7 +35,11 @@ public final class Monitoring extends Construct {
 
     /** Namespace of the inference function's metrics (dev.mlops.inference.ServingMetrics). */
     public static final String SERVING_NAMESPACE = "Mlops/Inference";
-    /** Namespace of the drift check's metric {@code DriftScore} (dimension Model). */
+    /**
+     * Namespace of the drift check's EMF metrics (dev.mlops.pipeline.drift.DriftMetrics): per model {@code Drift}
+     * (1 when the verdict is DRIFT, after the model's thresholds and persistence), {@code DriftedFeatures} and
+     * {@code Rows}; per model and feature {@code PSI} and {@code KS}.
+     */
     public static final String DRIFT_NAMESPACE = "Mlops/Drift";
     /** The routing variants, the values of the Variant dimension. */
     public static final List<String> VARIANTS = List.of("champion", "challenger");
@@ -109,13 +113,17 @@ public final class Monitoring extends Construct {
                 latency.add(p99.with(MetricOptions.builder().label(variant + " p99 ms").build()));
                 errorRates.add(errorRate);
             }
-            Metric drift = Metric.Builder.create().namespace(DRIFT_NAMESPACE).metricName("DriftScore")
+            Metric drift = Metric.Builder.create().namespace(DRIFT_NAMESPACE).metricName("Drift")
                     .dimensionsMap(Map.of("Model", model.name())).statistic("Maximum").period(Duration.hours(1)).build();
-            alarm("Drift-" + model.name(), drift, model.driftThreshold(), 1,
-                    model.name() + ": drift score above drift.psiThreshold " + model.driftThreshold(), notifications);
+            Metric drifted = Metric.Builder.create().namespace(DRIFT_NAMESPACE).metricName("DriftedFeatures")
+                    .dimensionsMap(Map.of("Model", model.name())).statistic("Maximum").period(Duration.hours(1)).build();
+            // the drift check already applied drift.psiThreshold, ksThreshold, minRows and persistence
+            alarm("Drift-" + model.name(), drift, 0, 1,
+                    model.name() + ": the drift check's verdict is DRIFT (thresholds of its model.json)", notifications);
             widgets.add(GraphWidget.Builder.create().title(model.name() + " p99 latency (ms)").left(latency).width(12).build());
             widgets.add(GraphWidget.Builder.create().title(model.name() + " error %").left(errorRates).width(12).build());
-            widgets.add(GraphWidget.Builder.create().title(model.name() + " drift score").left(List.of(drift)).width(12).build());
+            widgets.add(GraphWidget.Builder.create().title(model.name() + " drift").left(List.of(drift))
+                    .right(List.of(drifted)).width(12).build());
         }
 
         List<IMetric> failures = new ArrayList<>();

@@ -26,7 +26,6 @@ class ModelSpecTest {
         assertEquals(0, credit.gpus());
         assertEquals("rate(1 day)", credit.driftSchedule());
         assertEquals(30, credit.captureRetentionDays());
-        assertEquals(0.2, credit.driftThreshold());
         assertEquals("vision-gpu", vision.name());
         assertEquals(1, vision.gpus());
         assertEquals("cron(0 6 * * ? *)", vision.driftSchedule());

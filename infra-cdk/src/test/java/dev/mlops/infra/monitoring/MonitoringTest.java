@@ -65,13 +65,13 @@ class MonitoringTest {
     }
 
     @Test
-    void driftAlarms_thresholdFromModelConfig() {
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Namespace", "Mlops/Drift",
-                "MetricName", "DriftScore", "Threshold", 0.2,
-                "Dimensions", List.of(Map.of("Name", "Model", "Value", "credit-risk"))));
-        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Namespace", "Mlops/Drift",
-                "MetricName", "DriftScore", "Threshold", 0.3,
-                "Dimensions", List.of(Map.of("Name", "Model", "Value", "vision-gpu"))));
+    void driftAlarms_perModel_onTheDriftChecksVerdictMetric() {
+        for (String model : List.of("credit-risk", "vision-gpu")) {
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Namespace", "Mlops/Drift",
+                    "MetricName", "Drift", "Statistic", "Maximum", "Threshold", 0,
+                    "ComparisonOperator", "GreaterThanThreshold",
+                    "Dimensions", List.of(Map.of("Name", "Model", "Value", model))));
+        }
     }
 
     @Test
