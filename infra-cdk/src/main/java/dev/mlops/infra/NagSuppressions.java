@@ -35,9 +35,10 @@ final class NagSuppressions {
                     + " sign-up; enable it in regulated accounts"));
         }
         serving.getApi().getNode().getChildren().stream()
-                .filter(child -> child.getNode().getId().contains("--v2--health--"))
-                .forEach(route -> on(route, suppress("AwsSolutions-APIG4", "the Open Inference Protocol's liveness and"
-                        + " readiness probes are unauthenticated by design; they return no model data")));
+                .filter(child -> child.getNode().getId().contains("--health"))
+                .forEach(route -> on(route, suppress("AwsSolutions-APIG4", "health probes (the Open Inference"
+                        + " Protocol's /v2/health/live and /ready, the control API's /v1/health) are unauthenticated by"
+                        + " design; they return no model data")));
         on(serving.getInference(), suppress("AwsSolutions-IAM5", "read of the artifact bucket (packages, registry,"
                 + " deployment.json): CDK's grantRead s3:GetObject*/List* on bucket/* and kms:Decrypt on the bucket's key;"
                 + " the function writes nothing but logs"));

@@ -47,7 +47,7 @@ import java.util.Map;
  *
  * <p>Both functions run java21 with SnapStart on published versions; the API integrates with an alias of each,
  * so requests always reach a snapshotted version (routing between model versions happens in the application, from
- * deployment.json, not with alias weights). Every route but the two health checks needs a JWT; role checks
+ * deployment.json, not with alias weights). Every route but the health checks needs a JWT; role checks
  * (approver, operator, data-scientist, analyst, client) happen in the application from the groups claim.
  */
 public final class Serving extends Construct {
@@ -72,10 +72,12 @@ public final class Serving extends Construct {
             new Route(HttpMethod.GET, "/v2/models/{model}/ready"),
             new Route(HttpMethod.POST, "/v1/models/{model}/predict"),
             new Route(HttpMethod.POST, "/v1/feedback"));
-    /** Unauthenticated health routes of the inference function. */
-    public static final List<Route> HEALTH_ROUTES = List.of(
+    /** Unauthenticated health routes of the inference function (Open Inference Protocol). */
+    public static final List<Route> INFERENCE_HEALTH_ROUTES = List.of(
             new Route(HttpMethod.GET, "/v2/health/live"),
             new Route(HttpMethod.GET, "/v2/health/ready"));
+    /** The unauthenticated liveness route of the control function. */
+    public static final List<Route> CONTROL_HEALTH_ROUTES = List.of(new Route(HttpMethod.GET, "/v1/health"));
     /**
      * Routes of the control function (ARCHITECTURE.md, "Control API"). The reads (model, version, audit, execution,
      * KPI) share greedy GET routes; API Gateway prefers the more specific routes above them.
@@ -83,6 +85,7 @@ public final class Serving extends Construct {
     public static final List<Route> CONTROL_ROUTES = List.of(
             new Route(HttpMethod.POST, "/v1/models/{model}/trainings"),
             new Route(HttpMethod.GET, "/v1/approvals"),
+            new Route(HttpMethod.GET, "/v1/approvals/{id}"),
             new Route(HttpMethod.POST, "/v1/approvals/{id}/approve"),
             new Route(HttpMethod.POST, "/v1/approvals/{id}/reject"),
             new Route(HttpMethod.GET, "/v1/models/{model}/deployment"),
@@ -203,11 +206,14 @@ public final class Serving extends Construct {
         for (Route route : INFERENCE_ROUTES) {
             addRoute(route, inferenceTarget, authorizer);
         }
-        for (Route route : HEALTH_ROUTES) {
+        for (Route route : INFERENCE_HEALTH_ROUTES) {
             addRoute(route, inferenceTarget, null);
         }
         for (Route route : CONTROL_ROUTES) {
             addRoute(route, controlTarget, authorizer);
+        }
+        for (Route route : CONTROL_HEALTH_ROUTES) {
+            addRoute(route, controlTarget, null);
         }
 
         LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
