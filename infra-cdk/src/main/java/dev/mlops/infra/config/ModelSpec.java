@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  *                             project's Java trainer from the stack's ECR repository
  * @param gpus                 GPUs of the training job ({@code trainer.gpus}, default 0); more than 0 runs on the GPU queue
  * @param vcpus                vCPUs of the training job ({@code trainer.vcpus}, default 2, or 4 with GPUs)
- * @param memoryMib            memory of the training job ({@code trainer.memoryMib}, default 4096, or 15360 with GPUs)
+ * @param memoryMib            memory of the training job ({@code trainer.memoryMib}, default 4096, or 14336 with GPUs:
+ *                             a g5.xlarge or g4dn.xlarge has 16 GiB, of which ECS registers less than 15.5 for jobs, and a
+ *                             job that asks for more than any instance registers waits in RUNNABLE forever)
  * @param driftSchedule        the drift check's EventBridge Scheduler expression ({@code drift.schedule})
  * @param captureRetentionDays days capture data is kept ({@code capture.retentionDays})
  */
@@ -96,7 +98,7 @@ public record ModelSpec(String name, Optional<String> trainerImage, int gpus, in
                     + " runs on CPU, GPU jobs need a bring-your-own image");
         }
         int vcpus = integer(root, "/trainer/vcpus", gpus > 0 ? 4 : 2, file);
-        int memory = integer(root, "/trainer/memoryMib", gpus > 0 ? 15360 : 4096, file);
+        int memory = integer(root, "/trainer/memoryMib", gpus > 0 ? 14336 : 4096, file);
         String schedule = text(root, "/drift/schedule", file).orElse("rate(1 day)");
         if (!SCHEDULE.matcher(schedule).matches()) {
             throw new InfraException(file + ": drift.schedule '" + schedule + "' is not an EventBridge Scheduler expression"
