@@ -51,10 +51,11 @@ final class NagSuppressions {
                 "pipeline tasks read and write registry documents, packages, audit records and reports across models:"
                         + " CDK's grantReadWrite on bucket/* with the bucket key's GenerateDataKey*/ReEncrypt*")));
         stack.getPipeline().getRoles().values().forEach(role -> on(role, suppress("AwsSolutions-IAM5",
-                "derived from the state machine's own Task states: function:* is that function's versions and aliases;"
-                        + " job-definition/name:* its revisions; execution:name:* and name/* the executions (and distributed"
-                        + " Map child runs) of one named state machine; bucket/* the distributed Map's reader and writer;"
-                        + " * only where IAM has no resource type: batch:DescribeJobs/TerminateJob (.sync) and X-Ray")));
+                "derived from the state machine's own Task states: job-definition/<prefix>* is the per-model job"
+                        + " definitions (prefix + model, any revision) that ${TrainingJobDefinitionPrefix} names;"
+                        + " execution:<name>:* and <name>/* the executions and distributed Map child runs of one named"
+                        + " state machine; bucket/* the distributed Map's item reader and result writer; * only where IAM"
+                        + " has no resource type: batch:DescribeJobs/TerminateJob for .sync, and X-Ray")));
 
         var training = stack.getTraining();
         training.getJobRoles().forEach(role -> on(role, suppress("AwsSolutions-IAM5", "limited to the model's"
