@@ -16,7 +16,8 @@ import java.util.Map;
  */
 @Command(name = "mlops", mixinStandardHelpOptions = true, version = "mlops 0.1.0",
         description = "Serverless MLOps for Java: train, register, approve, serve and watch models, locally or on AWS.",
-        subcommands = {TrainCommand.class, ModelsCommand.class, ServeCommand.class, StatesCommand.class})
+        subcommands = {TrainCommand.class, ModelsCommand.class, ServeCommand.class, StatesCommand.class,
+                ApproveCommand.class, RejectCommand.class, StatusCommand.class})
 public final class MlopsCli implements Runnable {
 
     /** Exit code for input the user can fix: bad arguments, configs or data. */

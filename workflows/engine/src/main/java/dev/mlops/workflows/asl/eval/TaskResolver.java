@@ -12,6 +12,14 @@ public interface TaskResolver {
     /** The handler for {@code resource}, or empty when this resolver knows no such resource. */
     Optional<TaskHandler> resolve(Resource resource);
 
+    /** This resolver, then {@code fallback} for the resources this one does not know. */
+    default TaskResolver orElse(TaskResolver fallback) {
+        return resource -> {
+            Optional<TaskHandler> handler = resolve(resource);
+            return handler.isPresent() ? handler : fallback.resolve(resource);
+        };
+    }
+
     /** A resolver that knows no resource: every Task state fails with {@code States.TaskFailed}. */
     static TaskResolver none() {
         return resource -> Optional.empty();

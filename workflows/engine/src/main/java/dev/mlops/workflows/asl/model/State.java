@@ -235,20 +235,30 @@ public sealed interface State
     }
 
     /**
-     * An inline Map state.
+     * A Map state: INLINE, or DISTRIBUTED when {@code distributed} is set.
      *
      * @param processor      ItemProcessor (or the older Iterator)
      * @param itemsPath      ItemsPath (a reference path; {@code $} by default)
      * @param itemSelector   ItemSelector (or the older Parameters), or null
      * @param maxConcurrency MaxConcurrency (0: no limit)
+     * @param distributed    the DISTRIBUTED mode's fields, or null for INLINE
      */
     record Map(String name, String location, StateMachine processor, JsonPath inputPath, JsonPath itemsPath,
                PayloadTemplate itemSelector, int maxConcurrency, PayloadTemplate resultSelector, JsonPath resultPath,
-               JsonPath outputPath, List<Retrier> retry, List<Catcher> catchers, Transition transition)
+               JsonPath outputPath, List<Retrier> retry, List<Catcher> catchers, Transition transition,
+               DistributedMap distributed)
             implements State {
         public Map {
             retry = List.copyOf(retry);
             catchers = List.copyOf(catchers);
+        }
+
+        /** An INLINE Map state. */
+        public Map(String name, String location, StateMachine processor, JsonPath inputPath, JsonPath itemsPath,
+                   PayloadTemplate itemSelector, int maxConcurrency, PayloadTemplate resultSelector, JsonPath resultPath,
+                   JsonPath outputPath, List<Retrier> retry, List<Catcher> catchers, Transition transition) {
+            this(name, location, processor, inputPath, itemsPath, itemSelector, maxConcurrency, resultSelector,
+                    resultPath, outputPath, retry, catchers, transition, null);
         }
 
         @Override

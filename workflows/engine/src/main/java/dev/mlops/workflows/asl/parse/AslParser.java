@@ -5,11 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlops.workflows.asl.StatesErrors;
 import dev.mlops.workflows.asl.Timestamps;
+import dev.mlops.workflows.asl.jsonata.JsonataTemplate;
+import dev.mlops.workflows.asl.model.Assign;
 import dev.mlops.workflows.asl.model.Catcher;
 import dev.mlops.workflows.asl.model.ChoiceRule;
+import dev.mlops.workflows.asl.model.DistributedMap;
 import dev.mlops.workflows.asl.model.PayloadTemplate;
+import dev.mlops.workflows.asl.model.QueryLanguage;
 import dev.mlops.workflows.asl.model.Retrier;
 import dev.mlops.workflows.asl.model.State;
+import dev.mlops.workflows.asl.model.StateFields;
 import dev.mlops.workflows.asl.model.StateMachine;
 import dev.mlops.workflows.asl.model.Transition;
 import dev.mlops.workflows.asl.path.JsonPath;
@@ -24,10 +29,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Parses and validates an Amazon States Language definition (JSONPath query language). Every problem found is
- * collected; {@link #parse(String)} throws one {@link DefinitionException} listing them all.
+ * Parses and validates an Amazon States Language definition (JSONPath and JSONata query languages, variables).
+ * Every problem found is collected; {@link #parse(String)} throws one {@link DefinitionException} listing them all.
  */
 public final class AslParser {
 
@@ -50,15 +56,48 @@ public final class AslParser {
                     "Retry", "Catch", "Next", "End"),
             "Map", Set.of("ItemProcessor", "Iterator", "ItemsPath", "ItemSelector", "Parameters", "MaxConcurrency",
                     "ResultSelector", "ResultPath", "InputPath", "OutputPath", "Retry", "Catch", "Next", "End"));
-    /** Fields of the distributed Map and of JSONata, which this engine does not run yet. */
-    private static final Set<String> UNSUPPORTED = Set.of("ItemReader", "ResultWriter", "ItemBatcher",
+    /** Fields that only a DISTRIBUTED Map state may have. */
+    private static final Set<String> DISTRIBUTED_MAP_FIELDS = Set.of("ItemReader", "ResultWriter", "ItemBatcher",
             "ToleratedFailurePercentage", "ToleratedFailureCount", "ToleratedFailurePercentagePath",
-            "ToleratedFailureCountPath", "MaxConcurrencyPath", "Label", "Arguments", "Output", "Assign", "Credentials");
+            "ToleratedFailureCountPath", "Label");
+    /** Fields this engine does not run yet. */
+    private static final Set<String> UNSUPPORTED = Set.of("MaxConcurrencyPath", "Credentials");
+    /** The state types that take Assign (Succeed and Fail end their machine, so assign nothing). */
+    private static final Set<String> ASSIGNABLE = Set.of("Pass", "Task", "Choice", "Wait", "Parallel", "Map");
+    /** The fields of JSONata states. */
+    private static final Map<String, Set<String>> JSONATA_FIELDS = Map.of(
+            "Pass", Set.of("Output", "Assign", "Next", "End"),
+            "Task", Set.of("Resource", "Arguments", "Output", "Assign", "Retry", "Catch", "TimeoutSeconds",
+                    "HeartbeatSeconds", "Next", "End"),
+            "Choice", Set.of("Choices", "Default", "Output", "Assign"),
+            "Wait", Set.of("Seconds", "Timestamp", "Output", "Assign", "Next", "End"),
+            "Succeed", Set.of("Output"),
+            "Fail", Set.of("Error", "Cause"),
+            "Parallel", Set.of("Branches", "Arguments", "Output", "Assign", "Retry", "Catch", "Next", "End"),
+            "Map", Set.of("ItemProcessor", "Iterator", "Items", "ItemSelector", "MaxConcurrency", "Output", "Assign",
+                    "Retry", "Catch", "Next", "End"));
+    /** JSONPath's fields that JSONata states do not have. */
+    private static final Set<String> JSONPATH_ONLY = Set.of("InputPath", "Parameters", "ResultSelector", "ResultPath",
+            "OutputPath", "Result", "TimeoutSecondsPath", "HeartbeatSecondsPath", "SecondsPath", "TimestampPath",
+            "ItemsPath", "ErrorPath", "CausePath", "MaxConcurrencyPath", "Variable");
+    /** JSONata's fields that JSONPath states do not have. */
+    private static final Set<String> JSONATA_ONLY = Set.of("Arguments", "Output", "Items", "Condition");
+    /** JSONata fields that hold one value, possibly an expression, rather than a template. */
+    private static final List<String> JSONATA_SCALARS = List.of("TimeoutSeconds", "HeartbeatSeconds", "Seconds",
+            "Timestamp", "Error", "Cause", "MaxConcurrency", "Items");
+    /** A variable name: a letter or underscore, then letters, digits and underscores. */
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*");
+    /** Names Step Functions keeps for itself: $states is bound in every JSONata expression. */
+    private static final Set<String> RESERVED_VARIABLES = Set.of("states");
 
     /** The state types, named as in ASL's Type field. */
     private enum StateType { Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map }
 
     private final List<DefinitionException.Problem> problems = new ArrayList<>();
+    /** The top-level QueryLanguage, which every state without its own inherits, in branches too. */
+    private QueryLanguage machineLanguage = QueryLanguage.JSONPath;
+    /** The language of the state being parsed (its catchers and Choice rules follow it). */
+    private QueryLanguage stateLanguage = QueryLanguage.JSONPath;
 
     private AslParser() {
     }
@@ -86,6 +125,10 @@ public final class AslParser {
      */
     public static StateMachine parse(JsonNode definition) {
         AslParser parser = new AslParser();
+        JsonNode language = definition == null ? null : definition.get("QueryLanguage");
+        if (language != null && "JSONata".equals(language.asText())) {
+            parser.machineLanguage = QueryLanguage.JSONata;
+        }
         StateMachine machine = parser.machine(definition, "", TOP_FIELDS);
         if (!parser.problems.isEmpty()) {
             throw new DefinitionException(parser.problems);
@@ -109,8 +152,8 @@ public final class AslParser {
             }
         }
         JsonNode queryLanguage = node.get("QueryLanguage");
-        if (queryLanguage != null && !"JSONPath".equals(queryLanguage.asText())) {
-            problem(null, "QueryLanguage", location + "/QueryLanguage", "only JSONPath is supported by this engine yet, not " + queryLanguage);
+        if (queryLanguage != null && !"JSONPath".equals(queryLanguage.asText()) && !"JSONata".equals(queryLanguage.asText())) {
+            problem(null, "QueryLanguage", location + "/QueryLanguage", "expected JSONPath or JSONata, got " + queryLanguage);
         }
         String startAt = node.path("StartAt").isTextual() ? node.get("StartAt").asText() : null;
         if (startAt == null) {
@@ -118,6 +161,7 @@ public final class AslParser {
         }
         JsonNode statesNode = node.get("States");
         Map<String, State> states = new LinkedHashMap<>();
+        Map<String, StateFields> fields = new LinkedHashMap<>();
         if (statesNode == null || !statesNode.isObject() || statesNode.isEmpty()) {
             problem(null, "States", location + "/States", "expected an object with at least one state");
         } else {
@@ -130,6 +174,7 @@ public final class AslParser {
                 State state = state(e.getKey(), e.getValue(), stateLocation);
                 if (state != null) {
                     states.put(e.getKey(), state);
+                    fields.put(e.getKey(), stateFields(e.getKey(), e.getValue(), stateLocation, state.type()));
                 }
             }
             if (startAt != null && !statesNode.has(startAt)) {
@@ -140,7 +185,8 @@ public final class AslParser {
         if (node.has("TimeoutSeconds")) {
             timeout = positiveInt(null, node, "TimeoutSeconds", location);
         }
-        StateMachine machine = new StateMachine(text(node, "Comment"), startAt == null ? "" : startAt, states, timeout, location);
+        StateMachine machine = new StateMachine(text(node, "Comment"), startAt == null ? "" : startAt, states, timeout,
+                location, fields);
         if (statesNode != null && statesNode.isObject()) {
             checkTransitions(machine, statesNode);
         }
@@ -259,20 +305,93 @@ public final class AslParser {
                     + " (expected one of " + sorted(FIELDS.keySet()) + ")");
             return null;
         }
-        Set<String> allowed = FIELDS.get(type);
+        QueryLanguage language = language(name, node, location);
+        Set<String> allowed = (language == QueryLanguage.JSONata ? JSONATA_FIELDS : FIELDS).get(type);
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String field = names.next();
-            if (COMMON.contains(field) || allowed.contains(field)) {
+            if (COMMON.contains(field) || allowed.contains(field) || (field.equals("Assign") && ASSIGNABLE.contains(type))) {
                 continue;
             }
-            problem(name, field, location + "/" + field, UNSUPPORTED.contains(field)
-                    ? "is not supported by this engine yet (distributed Map, JSONata and credentials come later)"
-                    : "is not a field of a " + type + " state (expected one of " + sorted(allowed) + ")");
+            if (type.equals("Map") && DISTRIBUTED_MAP_FIELDS.contains(field)) {
+                if (language == QueryLanguage.JSONata) {
+                    problem(name, field, location + "/" + field, "is not supported by this engine yet in a JSONata state"
+                            + " (the DISTRIBUTED Map runs in JSONPath states)");
+                }
+                continue;
+            }
+            problem(name, field, location + "/" + field, notAllowed(field, language, type, allowed));
         }
-        JsonNode queryLanguage = node.get("QueryLanguage");
-        if (queryLanguage != null && !"JSONPath".equals(queryLanguage.asText())) {
-            problem(name, "QueryLanguage", location + "/QueryLanguage", "only JSONPath is supported by this engine yet");
+        if (language == QueryLanguage.JSONata && type.equals("Map")
+                && "DISTRIBUTED".equals(node.path("ItemProcessor").path("ProcessorConfig").path("Mode").asText())) {
+            problem(name, "ProcessorConfig", location + "/ItemProcessor/ProcessorConfig/Mode", "a DISTRIBUTED Map is not"
+                    + " supported by this engine yet in a JSONata state (it runs in JSONPath states)");
         }
+        QueryLanguage outer = stateLanguage;
+        stateLanguage = language;
+        try {
+            return stateOfType(name, language == QueryLanguage.JSONata ? jsonPathView(node) : node, location, type);
+        } finally {
+            stateLanguage = outer;
+        }
+    }
+
+    private String notAllowed(String field, QueryLanguage language, String type, Set<String> allowed) {
+        if (language == QueryLanguage.JSONata && JSONPATH_ONLY.contains(field)) {
+            return "Field is not supported when QueryLanguage is JSONata";
+        }
+        if (language == QueryLanguage.JSONPath && JSONATA_ONLY.contains(field)) {
+            return "Field is not supported when QueryLanguage is JSONPath";
+        }
+        return UNSUPPORTED.contains(field)
+                ? "is not supported by this engine yet (credentials come later)"
+                : "is not a field of a " + type + " state (expected one of " + sorted(allowed) + ")";
+    }
+
+    /**
+     * The state's QueryLanguage, the machine's when it sets none. A JSONata machine's states cannot go back to
+     * JSONPath: Step Functions only lets single states of a JSONPath machine opt into JSONata.
+     */
+    private QueryLanguage language(String name, JsonNode node, String location) {
+        JsonNode value = node.get("QueryLanguage");
+        if (value == null) {
+            return machineLanguage;
+        }
+        if ("JSONata".equals(value.asText())) {
+            return QueryLanguage.JSONata;
+        }
+        if (!"JSONPath".equals(value.asText())) {
+            problem(name, "QueryLanguage", location + "/QueryLanguage", "expected JSONPath or JSONata, got " + value);
+            return machineLanguage;
+        }
+        if (machineLanguage == QueryLanguage.JSONata) {
+            problem(name, "QueryLanguage", location + "/QueryLanguage",
+                    "a state cannot use JSONPath when the state machine's QueryLanguage is JSONata");
+        }
+        return QueryLanguage.JSONPath;
+    }
+
+    /**
+     * A JSONata state as the JSONPath builders can read it: its expression-valued scalars replaced by neutral
+     * values (the interpreter evaluates them from {@link StateFields#jsonata()}), ItemSelector and Items removed.
+     */
+    private static JsonNode jsonPathView(JsonNode node) {
+        com.fasterxml.jackson.databind.node.ObjectNode view = ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy();
+        view.remove(List.of("ItemSelector", "Items", "Output", "Arguments", "Assign"));
+        for (String field : List.of("TimeoutSeconds", "HeartbeatSeconds", "MaxConcurrency")) {
+            if (view.path(field).isTextual()) {
+                view.remove(field);
+            }
+        }
+        if (view.path("Seconds").isTextual()) {
+            view.put("Seconds", 0);
+        }
+        if (view.path("Timestamp").isTextual() && JsonataTemplate.isExpression(view.get("Timestamp").textValue())) {
+            view.put("Timestamp", "1970-01-01T00:00:00Z");
+        }
+        return view;
+    }
+
+    private State stateOfType(String name, JsonNode node, String location, String type) {
         return switch (StateType.valueOf(type)) {
             case Pass -> new State.Pass(name, location, path(name, node, "InputPath", location, false),
                     template(name, node, "Parameters", location), node.get("Result"),
@@ -384,6 +503,18 @@ public final class AslParser {
         if (!isTopLevel && node.has("Next")) {
             problem(state, "Next", location + "/Next", "only top-level Choice rules may have Next");
         }
+        if (!isTopLevel && node.has("Assign")) {
+            problem(state, "Assign", location + "/Assign", "only top-level Choice rules may have Assign");
+        }
+        if (stateLanguage == QueryLanguage.JSONata) {
+            return condition(state, node, location);
+        }
+        for (String field : List.of("Condition", "Output")) {
+            if (node.has(field)) {
+                problem(state, field, location + "/" + field, "Field is not supported when QueryLanguage is JSONPath");
+                return null;
+            }
+        }
         if (node.has("And") || node.has("Or")) {
             String op = node.has("And") ? "And" : "Or";
             JsonNode list = node.get(op);
@@ -398,11 +529,11 @@ public final class AslParser {
                     }
                 }
             }
-            checkOnly(state, node, location, Set.of(op, "Next", "Comment"));
+            checkOnly(state, node, location, Set.of(op, "Next", "Comment", "Assign"));
             return op.equals("And") ? new ChoiceRule.And(rules, location) : new ChoiceRule.Or(rules, location);
         }
         if (node.has("Not")) {
-            checkOnly(state, node, location, Set.of("Not", "Next", "Comment"));
+            checkOnly(state, node, location, Set.of("Not", "Next", "Comment", "Assign"));
             ChoiceRule inner = rule(state, node.get("Not"), location + "/Not", false);
             return inner == null ? null : new ChoiceRule.Not(inner, location);
         }
@@ -415,7 +546,7 @@ public final class AslParser {
         List<String> operators = new ArrayList<>();
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String field = names.next();
-            if (!Set.of("Variable", "Next", "Comment").contains(field)) {
+            if (!Set.of("Variable", "Next", "Comment", "Assign").contains(field)) {
                 operators.add(field);
             }
         }
@@ -455,6 +586,19 @@ public final class AslParser {
             return null;
         }
         return variable == null ? null : new ChoiceRule.Comparison(variable, operator, value, null, location);
+    }
+
+    /** A JSONata Choice rule: Condition and Next, with optional Assign, Output and Comment. */
+    private ChoiceRule condition(String state, JsonNode node, String location) {
+        checkLanguageFields(state, node, location, Set.of("Condition", "Next", "Assign", "Output", "Comment"), "a JSONata Choice rule");
+        JsonNode condition = node.get("Condition");
+        if (condition == null || !(condition.isBoolean() || (condition.isTextual() && JsonataTemplate.isExpression(condition.textValue())))) {
+            problem(state, "Condition", location + "/Condition", condition == null ? "is required in a JSONata Choice rule"
+                    : "expected a JSONata expression \"{% ... %}\" or a boolean, got " + condition);
+            return null;
+        }
+        JsonataTemplate template = jsonata(state, condition, location + "/Condition");
+        return template == null ? null : new ChoiceRule.Condition(template, location);
     }
 
     private static ChoiceRule.Operator operator(String name) {
@@ -543,11 +687,19 @@ public final class AslParser {
             problem(name, "ItemProcessor", location + "/ItemProcessor", "is required");
         }
         JsonNode config = processorNode == null ? null : processorNode.get("ProcessorConfig");
-        if (config != null) {
-            String mode = config.path("Mode").asText("INLINE");
+        DistributedMap distributed = null;
+        String mode = config == null ? "INLINE" : config.path("Mode").asText("INLINE");
+        if (mode.equals("DISTRIBUTED")) {
+            distributed = distributedMap(name, node, config, location, location + "/" + processorField + "/ProcessorConfig");
+        } else {
             if (!mode.equals("INLINE")) {
                 problem(name, "ProcessorConfig", location + "/" + processorField + "/ProcessorConfig/Mode",
-                        "only Mode INLINE is supported by this engine yet, not " + config.get("Mode"));
+                        "expected INLINE or DISTRIBUTED, got " + config.get("Mode"));
+            }
+            for (String field : sorted(DISTRIBUTED_MAP_FIELDS)) {
+                if (node.has(field)) {
+                    problem(name, field, location + "/" + field, "is a field of a DISTRIBUTED Map only (ItemProcessor.ProcessorConfig.Mode)");
+                }
             }
         }
         StateMachine processor = machine(processorNode, location + "/" + processorField,
@@ -568,7 +720,173 @@ public final class AslParser {
                 itemsPath == null ? JsonPath.ROOT : itemsPath, selector, maxConcurrency,
                 template(name, node, "ResultSelector", location), path(name, node, "ResultPath", location, true),
                 path(name, node, "OutputPath", location, false), retriers(name, node, location),
-                catchers(name, node, location), transition(name, node, location));
+                catchers(name, node, location), transition(name, node, location), distributed);
+    }
+
+    private DistributedMap distributedMap(String name, JsonNode node, JsonNode config, String location, String configAt) {
+        checkFields(name, config, configAt, Set.of("Mode", "ExecutionType"), "ProcessorConfig");
+        String type = config.path("ExecutionType").asText("");
+        DistributedMap.ExecutionType executionType = DistributedMap.ExecutionType.STANDARD;
+        if (type.equals("EXPRESS")) {
+            executionType = DistributedMap.ExecutionType.EXPRESS;
+        } else if (!type.equals("STANDARD")) {
+            problem(name, "ExecutionType", configAt + "/ExecutionType", config.has("ExecutionType")
+                    ? "expected STANDARD or EXPRESS, got " + config.get("ExecutionType") : "is required for a DISTRIBUTED Map");
+        }
+        if (node.has("ItemReader") && node.has("ItemsPath")) {
+            problem(name, "ItemsPath", location + "/ItemsPath", "ItemsPath and ItemReader are mutually exclusive");
+        }
+        exclusive(name, node, "ToleratedFailureCount", location);
+        exclusive(name, node, "ToleratedFailurePercentage", location);
+        Integer count = node.has("ToleratedFailureCount") ? nonNegativeInt(name, node, "ToleratedFailureCount", location) : null;
+        Double percentage = null;
+        JsonNode pct = node.get("ToleratedFailurePercentage");
+        if (pct != null) {
+            if (!pct.isNumber() || pct.asDouble() < 0 || pct.asDouble() > 100) {
+                problem(name, "ToleratedFailurePercentage", location + "/ToleratedFailurePercentage", "expected a number from 0 to 100, got " + pct);
+            } else {
+                percentage = pct.asDouble();
+            }
+        }
+        JsonNode label = node.get("Label");
+        if (label != null && (!label.isTextual() || label.asText().isEmpty() || label.asText().length() > 40)) {
+            problem(name, "Label", location + "/Label", "expected a string of 1 to 40 characters, got " + label);
+        }
+        return new DistributedMap(executionType, itemReader(name, node.get("ItemReader"), location + "/ItemReader"),
+                itemBatcher(name, node.get("ItemBatcher"), location + "/ItemBatcher"),
+                resultWriter(name, node.get("ResultWriter"), location + "/ResultWriter"), count,
+                node.has("ToleratedFailureCountPath") ? referencePath(name, node, "ToleratedFailureCountPath", location) : null,
+                percentage,
+                node.has("ToleratedFailurePercentagePath") ? referencePath(name, node, "ToleratedFailurePercentagePath", location) : null,
+                label == null ? null : label.asText());
+    }
+
+    private DistributedMap.ItemReader itemReader(String name, JsonNode reader, String at) {
+        if (reader == null) {
+            return null;
+        }
+        checkFields(name, reader, at, Set.of("Resource", "Parameters", "ReaderConfig"), "ItemReader");
+        String resource = reader.path("Resource").asText("");
+        boolean isListing = resource.equals("arn:aws:states:::s3:listObjectsV2");
+        if (!isListing && !resource.equals("arn:aws:states:::s3:getObject")) {
+            problem(name, "Resource", at + "/Resource", "expected arn:aws:states:::s3:getObject or arn:aws:states:::s3:listObjectsV2, got " + reader.get("Resource"));
+        }
+        if (!reader.path("Parameters").isObject()) {
+            problem(name, "Parameters", at + "/Parameters", "is required: an object with Bucket and " + (isListing ? "Prefix" : "Key"));
+        }
+        JsonNode config = reader.path("ReaderConfig");
+        String configAt = at + "/ReaderConfig";
+        if (config.isObject()) {
+            checkFields(name, config, configAt, Set.of("InputType", "CSVHeaderLocation", "CSVHeaders", "CSVDelimiter",
+                    "MaxItems", "MaxItemsPath"), "ReaderConfig");
+        }
+        DistributedMap.InputType inputType = null;
+        if (!isListing) {
+            inputType = enumValue(name, config, "InputType", configAt, DistributedMap.InputType.class);
+        } else if (config.has("InputType")) {
+            problem(name, "InputType", configAt + "/InputType", "is for s3:getObject only");
+        }
+        DistributedMap.CsvHeaderLocation headerLocation = null;
+        List<String> headers = new ArrayList<>();
+        if (inputType == DistributedMap.InputType.CSV) {
+            headerLocation = enumValue(name, config, "CSVHeaderLocation", configAt, DistributedMap.CsvHeaderLocation.class);
+            JsonNode given = config.get("CSVHeaders");
+            if (headerLocation == DistributedMap.CsvHeaderLocation.GIVEN) {
+                if (given == null || !given.isArray() || given.isEmpty()) {
+                    problem(name, "CSVHeaders", configAt + "/CSVHeaders", "is required with CSVHeaderLocation GIVEN: a non-empty array of strings");
+                } else {
+                    given.forEach(h -> headers.add(h.asText()));
+                }
+            } else if (given != null) {
+                problem(name, "CSVHeaders", configAt + "/CSVHeaders", "is only allowed with CSVHeaderLocation GIVEN");
+            }
+        } else if (config.has("CSVHeaderLocation") || config.has("CSVHeaders")) {
+            problem(name, "CSVHeaderLocation", configAt, "CSVHeaderLocation and CSVHeaders are for InputType CSV only");
+        }
+        char delimiter = ',';
+        if (config.has("CSVDelimiter")) {
+            Map<String, Character> delimiters = Map.of("COMMA", ',', "PIPE", '|', "SEMICOLON", ';', "SPACE", ' ', "TAB", '\t');
+            Character d = delimiters.get(config.get("CSVDelimiter").asText());
+            if (d == null) {
+                problem(name, "CSVDelimiter", configAt + "/CSVDelimiter", "expected one of " + sorted(delimiters.keySet()));
+            } else {
+                delimiter = d;
+            }
+        }
+        exclusive(name, config, "MaxItems", configAt);
+        Integer maxItems = config.has("MaxItems") ? nonNegativeInt(name, config, "MaxItems", configAt) : null;
+        return new DistributedMap.ItemReader(resource, template(name, reader, "Parameters", at),
+                new DistributedMap.ReaderConfig(inputType, headerLocation, headers, delimiter, maxItems,
+                        config.has("MaxItemsPath") ? referencePath(name, config, "MaxItemsPath", configAt) : null));
+    }
+
+    private DistributedMap.ItemBatcher itemBatcher(String name, JsonNode batcher, String at) {
+        if (batcher == null) {
+            return null;
+        }
+        checkFields(name, batcher, at, Set.of("MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch",
+                "MaxInputBytesPerBatchPath", "BatchInput"), "ItemBatcher");
+        exclusive(name, batcher, "MaxItemsPerBatch", at);
+        exclusive(name, batcher, "MaxInputBytesPerBatch", at);
+        if (!batcher.has("MaxItemsPerBatch") && !batcher.has("MaxItemsPerBatchPath") && !batcher.has("MaxInputBytesPerBatch")
+                && !batcher.has("MaxInputBytesPerBatchPath")) {
+            problem(name, "ItemBatcher", at, "needs MaxItemsPerBatch(Path) or MaxInputBytesPerBatch(Path)");
+        }
+        Integer maxBytes = batcher.has("MaxInputBytesPerBatch") ? positiveInt(name, batcher, "MaxInputBytesPerBatch", at) : null;
+        if (maxBytes != null && maxBytes > 262_144) {
+            problem(name, "MaxInputBytesPerBatch", at + "/MaxInputBytesPerBatch", "must be at most 262144 (256 KiB), got " + maxBytes);
+        }
+        if (batcher.has("BatchInput") && !batcher.get("BatchInput").isObject()) {
+            problem(name, "BatchInput", at + "/BatchInput", "expected an object, got " + batcher.get("BatchInput"));
+        }
+        return new DistributedMap.ItemBatcher(
+                batcher.has("MaxItemsPerBatch") ? positiveInt(name, batcher, "MaxItemsPerBatch", at) : null,
+                batcher.has("MaxItemsPerBatchPath") ? referencePath(name, batcher, "MaxItemsPerBatchPath", at) : null,
+                maxBytes,
+                batcher.has("MaxInputBytesPerBatchPath") ? referencePath(name, batcher, "MaxInputBytesPerBatchPath", at) : null,
+                template(name, batcher, "BatchInput", at));
+    }
+
+    private DistributedMap.ResultWriter resultWriter(String name, JsonNode writer, String at) {
+        if (writer == null) {
+            return null;
+        }
+        checkFields(name, writer, at, Set.of("Resource", "Parameters"), "ResultWriter");
+        if (!writer.path("Resource").asText("").equals("arn:aws:states:::s3:putObject")) {
+            problem(name, "Resource", at + "/Resource", "expected arn:aws:states:::s3:putObject, got " + writer.get("Resource"));
+        }
+        if (!writer.path("Parameters").isObject()) {
+            problem(name, "Parameters", at + "/Parameters", "is required: an object with Bucket and Prefix");
+        }
+        return new DistributedMap.ResultWriter(template(name, writer, "Parameters", at));
+    }
+
+    /** X and XPath are mutually exclusive. */
+    private void exclusive(String name, JsonNode node, String field, String location) {
+        if (node.has(field) && node.has(field + "Path")) {
+            problem(name, field + "Path", location + "/" + field + "Path", field + " and " + field + "Path are mutually exclusive");
+        }
+    }
+
+    private Integer nonNegativeInt(String name, JsonNode node, String field, String location) {
+        JsonNode v = node.get(field);
+        if (!v.isIntegralNumber() || v.asLong() < 0 || v.asLong() > Integer.MAX_VALUE) {
+            problem(name, field, location + "/" + field, "expected a non-negative integer, got " + v);
+            return null;
+        }
+        return v.asInt();
+    }
+
+    private <E extends Enum<E>> E enumValue(String name, JsonNode node, String field, String location, Class<E> type) {
+        JsonNode v = node.get(field);
+        for (E value : type.getEnumConstants()) {
+            if (v != null && value.name().equals(v.asText())) {
+                return value;
+            }
+        }
+        problem(name, field, location + "/" + field, (v == null ? "is required" : "got " + v) + " (expected one of "
+                + java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList() + ")");
+        return null;
     }
 
     private Transition transition(String name, JsonNode node, String location) {
@@ -667,7 +985,11 @@ public final class AslParser {
                 problem(name, "Catch", at, "a catcher must be an object");
                 continue;
             }
-            checkFields(name, c, at, Set.of("ErrorEquals", "ResultPath", "Next", "Comment"), "a catcher");
+            if (stateLanguage == QueryLanguage.JSONata) {
+                checkLanguageFields(name, c, at, Set.of("ErrorEquals", "Output", "Assign", "Next", "Comment"), "a catcher");
+            } else {
+                checkLanguageFields(name, c, at, Set.of("ErrorEquals", "ResultPath", "Assign", "Next", "Comment"), "a catcher");
+            }
             List<String> errors = errorEquals(name, c, at, i == list.size() - 1, "Catch");
             String next = c.path("Next").isTextual() ? c.get("Next").asText() : null;
             if (next == null) {
@@ -700,6 +1022,19 @@ public final class AslParser {
         return errors;
     }
 
+    /** As {@link #checkFields}, with AWS's message for a field of the other query language. */
+    private void checkLanguageFields(String name, JsonNode node, String at, Set<String> allowed, String what) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!allowed.contains(field)) {
+                boolean isOther = stateLanguage == QueryLanguage.JSONata ? JSONPATH_ONLY.contains(field) : JSONATA_ONLY.contains(field);
+                problem(name, field, at + "/" + field, isOther
+                        ? "Field is not supported when QueryLanguage is " + stateLanguage
+                        : "is not a field of " + what + " (expected one of " + sorted(allowed) + ")");
+            }
+        }
+    }
+
     private void checkFields(String name, JsonNode node, String at, Set<String> allowed, String what) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String field = names.next();
@@ -727,7 +1062,7 @@ public final class AslParser {
         }
         try {
             JsonPath path = JsonPath.parse(value.asText());
-            if (isResultPath && (!path.isReference() || path.isContext())) {
+            if (isResultPath && (!path.isReference() || path.isContext() || path.variable() != null)) {
                 problem(name, field, location + "/" + field, "'" + value.asText() + "' must be a reference path into the state's input");
             }
             return path;
@@ -808,6 +1143,107 @@ public final class AslParser {
             return new PayloadTemplate.PathValue(JsonPath.parse(text));
         } catch (IllegalArgumentException e) {
             problem(name, field, location, e.getMessage());
+            return null;
+        }
+    }
+
+    /** The query language, Assign and JSONata fields of a state, its Choice rules and its catchers. */
+    private StateFields stateFields(String name, JsonNode node, String location, String type) {
+        QueryLanguage outer = stateLanguage;
+        stateLanguage = node.has("QueryLanguage") && "JSONata".equals(node.get("QueryLanguage").asText())
+                ? QueryLanguage.JSONata : node.has("QueryLanguage") ? QueryLanguage.JSONPath : machineLanguage;
+        try {
+            Map<String, JsonataTemplate> jsonata = new LinkedHashMap<>();
+            if (stateLanguage == QueryLanguage.JSONata) {
+                for (String field : List.of("Arguments", "Output", "ItemSelector")) {
+                    if (node.has(field)) {
+                        putIfParsed(jsonata, field, jsonata(name, node.get(field), location + "/" + field));
+                    }
+                }
+                for (String field : JSONATA_SCALARS) {
+                    JsonNode value = node.get(field);
+                    if (value != null && value.isTextual() && JsonataTemplate.isExpression(value.textValue())) {
+                        putIfParsed(jsonata, field, jsonata(name, value, location + "/" + field));
+                    } else if (field.equals("Items") && value != null) {
+                        if (!value.isArray()) {
+                            problem(name, field, location + "/" + field, "expected a JSON array or a JSONata expression, got " + value);
+                        } else {
+                            putIfParsed(jsonata, field, jsonata(name, value, location + "/" + field));
+                        }
+                    }
+                }
+            }
+            List<StateFields.RuleFields> choices = new ArrayList<>();
+            if (type.equals("Choice") && node.path("Choices").isArray()) {
+                for (int i = 0; i < node.get("Choices").size(); i++) {
+                    choices.add(ruleFields(name, node.get("Choices").get(i), location + "/Choices/" + i));
+                }
+            }
+            List<StateFields.RuleFields> catchers = new ArrayList<>();
+            if (node.path("Catch").isArray()) {
+                for (int i = 0; i < node.get("Catch").size(); i++) {
+                    catchers.add(ruleFields(name, node.get("Catch").get(i), location + "/Catch/" + i));
+                }
+            }
+            Assign assign = ASSIGNABLE.contains(type) ? assign(name, node, location) : null;
+            return new StateFields(stateLanguage, assign, jsonata, choices, catchers);
+        } finally {
+            stateLanguage = outer;
+        }
+    }
+
+    private static void putIfParsed(Map<String, JsonataTemplate> fields, String field, JsonataTemplate template) {
+        if (template != null) {
+            fields.put(field, template);
+        }
+    }
+
+    private StateFields.RuleFields ruleFields(String name, JsonNode rule, String location) {
+        if (!rule.isObject()) {
+            return StateFields.RuleFields.NONE;
+        }
+        JsonataTemplate output = stateLanguage == QueryLanguage.JSONata && rule.has("Output")
+                ? jsonata(name, rule.get("Output"), location + "/Output") : null;
+        return new StateFields.RuleFields(assign(name, rule, location), output);
+    }
+
+    /** Assign: an object whose names are variable names (with {@code .$} in JSONPath for dynamic values). */
+    private Assign assign(String name, JsonNode node, String location) {
+        JsonNode value = node.get("Assign");
+        if (value == null) {
+            return null;
+        }
+        String at = location + "/Assign";
+        if (!value.isObject()) {
+            problem(name, "Assign", at, "expected an object of variable names and values, got " + value);
+            return null;
+        }
+        for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+            String key = names.next();
+            String variable = stateLanguage == QueryLanguage.JSONPath && key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+            if (!VARIABLE_NAME.matcher(variable).matches()) {
+                problem(name, "Assign", at + "/" + pointerEscape(key), "'" + variable + "' is not a valid variable name"
+                        + " (a letter or underscore, then letters, digits or underscores)");
+            } else if (RESERVED_VARIABLES.contains(variable)) {
+                problem(name, "Assign", at + "/" + pointerEscape(key), "'$" + variable + "' is reserved by Step Functions"
+                        + " and cannot be assigned");
+            }
+        }
+        if (stateLanguage == QueryLanguage.JSONata) {
+            JsonataTemplate template = jsonata(name, value, at);
+            return template == null ? null : new Assign.Jsonata(template);
+        }
+        PayloadTemplate template = template(name, value, at);
+        return template == null ? null : new Assign.Paths(template);
+    }
+
+    /** A JSONata field's template; a problem (and null) when an expression does not parse. */
+    private JsonataTemplate jsonata(String name, JsonNode value, String location) {
+        try {
+            return JsonataTemplate.parse(value);
+        } catch (JsonataTemplate.SyntaxException e) {
+            String at = location + e.path();
+            problem(name, at.substring(at.lastIndexOf('/') + 1), at, e.getMessage());
             return null;
         }
     }

@@ -37,8 +37,11 @@ class TaskTokenTest {
                 + " \"Parameters\": {\"FunctionName\": \"notify\", \"Payload\": {\"token.$\": \"$$.Task.Token\"}}, \"ResultPath\": \"$.approval\", \"End\": true}}}";
     }
 
+    private int started;
+
     private Execution start(String timeouts) {
-        return engine.start(parse(approval(timeouts)), "Approvals", "e1", json("{\"model\": \"m\"}"));
+        // Names are unique per machine: each start in a test takes a new one.
+        return engine.start(parse(approval(timeouts)), "Approvals", "e" + ++started, json("{\"model\": \"m\"}"));
     }
 
     private String token() throws InterruptedException {
@@ -123,5 +126,17 @@ class TaskTokenTest {
         engine.sendTaskSuccess(second, json("\"ok\""));
         JsonNode out = execution.await().output();
         assertEquals(json("{\"approval\": \"ok\"}"), out);
+    }
+
+    @Test
+    void jsonataArguments_passTheTokenFromStatesContext() throws InterruptedException {
+        Execution execution = engine.start(parse("""
+                {"QueryLanguage": "JSONata", "StartAt": "Approve", "States": {"Approve": {"Type": "Task",
+                  "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
+                  "Arguments": {"FunctionName": "notify", "Payload": {"token": "{% $states.context.Task.Token %}"}},
+                  "Output": {"model": "{% $states.input.model %}", "approval": "{% $states.result %}"}, "End": true}}}"""),
+                "Approvals", "e1", json("{\"model\": \"m\"}"));
+        engine.sendTaskSuccess(token(), json("{\"approved\": true}"));
+        assertEquals(json("{\"model\": \"m\", \"approval\": {\"approved\": true}}"), execution.await().output());
     }
 }

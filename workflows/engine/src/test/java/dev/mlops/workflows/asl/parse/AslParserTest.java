@@ -200,9 +200,9 @@ class AslParserTest {
         assertProblem(single("Parallel", "\"Branches\": []"), "S", "Branches", "non-empty array");
         assertProblem(single("Map", ""), "S", "ItemProcessor", "is required");
         assertProblem(single("Map", "\"ItemProcessor\": {\"ProcessorConfig\": {\"Mode\": \"DISTRIBUTED\"}, \"StartAt\": \"X\", \"States\": {\"X\": {\"Type\": \"Succeed\"}}}"),
-                "S", "ProcessorConfig", "only Mode INLINE");
+                "S", "ExecutionType", "is required for a DISTRIBUTED Map");
         assertProblem(single("Map", "\"ItemReader\": {}, \"ItemProcessor\": {\"StartAt\": \"X\", \"States\": {\"X\": {\"Type\": \"Succeed\"}}}"),
-                "S", "ItemReader", "not supported by this engine yet");
+                "S", "ItemReader", "DISTRIBUTED Map only");
     }
 
     @Test
@@ -214,9 +214,9 @@ class AslParserTest {
     }
 
     @Test
-    void jsonata_isNotYetSupported() {
-        assertProblem("{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}",
-                null, "QueryLanguage", "only JSONPath");
+    void queryLanguage_otherThanJsonPathOrJsonata_isRejected() {
+        assertProblem("{\"QueryLanguage\": \"XPath\", \"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}",
+                null, "QueryLanguage", "expected JSONPath or JSONata");
     }
 
     @Test
