@@ -44,6 +44,7 @@ need mvn "install Maven 3.8+"
 need node "install Node 20+ (the CDK CLI runs on it)"
 need npm "install npm (comes with Node)"
 need curl "install curl"
+need aws "install the AWS CLI v2 (reads the stack outputs and the ECR repository)"
 if [ "$edition" = pro ] && [ -z "${LOCALSTACK_AUTH_TOKEN:-}" ]; then
   fail "LOCALSTACK_AUTH_TOKEN is not set: the full stack needs LocalStack Pro (Batch, ECR, Cognito, HTTP APIs).
   Export your token (app.localstack.cloud > Auth Tokens) before 'docker compose up', or deploy the reduced stack:
@@ -101,7 +102,7 @@ if [ "$edition" = pro ]; then
   step "cdklocal deploy Mlops"
   "$cdklocal" deploy Mlops --require-approval never "${context[@]}" "${extra[@]}"
 else
-  step "cdklocal deploy --all (community: MlopsImages is empty, Mlops has no Batch, Cognito or HTTP API)"
+  step "cdklocal deploy --all (community: no MlopsImages stack; Mlops without Batch, Cognito and the HTTP API)"
   "$cdklocal" deploy --all --require-approval never "${context[@]}" "${extra[@]}"
 fi
 

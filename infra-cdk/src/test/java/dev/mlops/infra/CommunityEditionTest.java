@@ -62,8 +62,9 @@ class CommunityEditionTest {
     @Test
     void trainingPipeline_namesAnAbsentQueue_soTrainFailsThereAndNothingElse() {
         String json = TemplateFacts.json(template).toString();
+        // ${TrainingJobQueue}: in the definition and the role's batch:SubmitJob resource (the GPU queue's
+        // placeholder only appears where a workflow uses it)
         assertTrue(json.contains("Mlops-cpu-absent-in-community-edition"), "TrainingJobQueue placeholder");
-        assertTrue(json.contains("Mlops-gpu-absent-in-community-edition"), "GpuTrainingJobQueue placeholder");
     }
 
     @Test
