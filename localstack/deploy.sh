@@ -50,19 +50,18 @@ if [ "$edition" = pro ] && [ -z "${LOCALSTACK_AUTH_TOKEN:-}" ]; then
   Export your token (app.localstack.cloud > Auth Tokens) before 'docker compose up', or deploy the reduced stack:
   MLOPS_EDITION=community $0"
 fi
-health="$(curl -fsS "$AWS_ENDPOINT_URL/_localstack/health" 2>/dev/null)" \
+curl -fsS "$AWS_ENDPOINT_URL/_localstack/health" >/dev/null 2>&1 \
   || fail "LocalStack does not answer at $AWS_ENDPOINT_URL: docker compose -f localstack/docker-compose.yml up -d --wait"
 info="$(curl -fsS "$AWS_ENDPOINT_URL/_localstack/info" 2>/dev/null || true)"
 echo "LocalStack: $info" >&2
 if [ "$edition" = pro ]; then
-  case "$health" in
-    *'"batch"'*'"cognito-idp"'*|*'"cognito-idp"'*'"batch"'*) ;;
-    *) fail "this LocalStack offers no Batch or Cognito (community image, or the licence did not activate:
-  see 'edition' and 'is_license_activated' above). Start localstack/localstack-pro with LOCALSTACK_AUTH_TOKEN,
-  or deploy with MLOPS_EDITION=community" ;;
-  esac
+  # /_localstack/info says {"edition": "community"|"pro", "is_license_activated": true|false, ...}
+  if grep -Eq '"edition": *"community"|"is_license_activated": *false' <<<"$info"; then
+    fail "this LocalStack is the community edition or its licence did not activate (see above), so it has no
+  Batch, ECR, Cognito or HTTP APIs. Start localstack/localstack-pro with LOCALSTACK_AUTH_TOKEN set, or deploy the
+  reduced stack: MLOPS_EDITION=community $0"
+  fi
 fi
-
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   step "building the Lambda jars (mvn -B -DskipTests package)"
   (cd "$root" && mvn -B -q -DskipTests package)
