@@ -94,7 +94,9 @@ if [ "$edition" = community ]; then
       body: (if $b == "" then null else $b end), isBase64Encoded: false}')"
     awsl lambda invoke --function-name "$1:live" --cli-binary-format raw-in-base64-out \
       --payload "$event" "$work/response.json" >/dev/null
-    jq -r '"\(.statusCode) \(.body)"' "$work/response.json"
+    # an API Gateway v2 proxy response; a function error has no statusCode and prints as "null {...}"
+    jq -r '"\(.statusCode) \(if .isBase64Encoded == true then (.body | @base64d) else (.body // tostring) end)"' \
+      "$work/response.json"
   }
   control="$(fn ServingControl)"; inference="$(fn ServingInference)"
   echo "functions: $control, $inference" >&2
