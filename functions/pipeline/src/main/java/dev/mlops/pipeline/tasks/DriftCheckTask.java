@@ -9,6 +9,7 @@ import dev.mlops.pipeline.Task;
 import dev.mlops.pipeline.TaskInput;
 import dev.mlops.pipeline.capture.CaptureLog;
 import dev.mlops.pipeline.capture.CaptureLines;
+import dev.mlops.pipeline.capture.PredictionLineScanner;
 import dev.mlops.pipeline.drift.DriftAnalysis;
 import dev.mlops.pipeline.drift.DriftDecision;
 import dev.mlops.pipeline.drift.DriftMetrics;
@@ -70,9 +71,9 @@ public final class DriftCheckTask implements Task {
         // Files in parallel, each into its own counts (bins only, so memory stays one file per core), merged after.
         CaptureLog.ScanStats scan = log.keys(model, from, now).parallelStream().map(key -> {
             WindowCounts file = new WindowCounts(manifest.baseline());
-            WindowCounts.Row row = file.newRow();
-            CaptureLog.ScanStats stats = log.lines(key, (bytes, offset, length) -> CaptureLines.countPrediction(bytes, offset,
-                    length, champion, from, now, file, row) != CaptureLines.Counted.MALFORMED);
+            PredictionLineScanner scanner = new PredictionLineScanner(champion, from, now, file);
+            CaptureLog.ScanStats stats = log.lines(key, (bytes, offset, length) ->
+                    scanner.count(bytes, offset, length) != CaptureLines.Counted.MALFORMED);
             synchronized (counts) {
                 counts.merge(file);
             }
