@@ -1,8 +1,8 @@
 package dev.mlops.pipeline.tasks;
 
+import dev.mlops.InvalidInputException;
 import dev.mlops.model.DriftPolicy;
 import dev.mlops.model.ModelConfig;
-import dev.mlops.packaging.ModelVersions;
 import dev.mlops.packaging.PackageManifest;
 import dev.mlops.pipeline.Documents;
 import dev.mlops.pipeline.Task;
@@ -52,8 +52,12 @@ public final class DriftCheckTask implements Task {
 
     @Override
     public Map<String, Object> run(TaskInput input) {
-        String model = ModelVersions.checkModel(input.string("model"));
+        String model = input.model();
         String profile = input.optionalString("policyProfile").orElse(null);
+        Optional<Long> windowSeconds = input.optionalInteger("windowSeconds");
+        if (windowSeconds.isPresent() && windowSeconds.get() <= 0) {
+            throw new InvalidInputException(name() + ": 'windowSeconds' must be a positive whole number, got " + windowSeconds.get());
+        }
         String champion = context.registry().deployment(model).champion();
         Instant now = context.clock().instant();
         if (champion == null) {
@@ -62,7 +66,7 @@ public final class DriftCheckTask implements Task {
         }
         ModelConfig config = context.policies().config(model, champion, profile);
         DriftPolicy policy = config.drift();
-        Duration window = input.optionalInteger("windowSeconds").map(Duration::ofSeconds).orElse(Schedules.period(policy.schedule()));
+        Duration window = windowSeconds.map(Duration::ofSeconds).orElse(Schedules.period(policy.schedule()));
         Instant from = now.minus(window);
         PackageManifest manifest = context.packages().readManifest(model, champion);
 
