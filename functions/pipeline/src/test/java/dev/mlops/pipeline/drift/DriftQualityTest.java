@@ -82,15 +82,21 @@ class DriftQualityTest {
         int windows = WINDOWS > 0 ? WINDOWS : 40;
         int alarms = 0;
         int consecutive = 0;
+        double maxKs = 0;
+        double maxPsi = 0;
         for (int w = 0; w < windows; w++) {
-            DriftDecision.Outcome outcome = DriftDecision.decide(policy, WINDOW, window(1000 + w, WINDOW, DriftKnobs.none()),
-                    consecutive);
+            List<VariableDrift> variables = window(1000 + w, WINDOW, DriftKnobs.none());
+            DriftDecision.Outcome outcome = DriftDecision.decide(policy, WINDOW, variables, consecutive);
             consecutive = outcome.consecutive();
             alarms += outcome.verdict() instanceof DriftVerdict.Drift ? 1 : 0;
+            for (VariableDrift v : variables) {
+                maxKs = Math.max(maxKs, v.ks() == null ? 0 : v.ks());
+                maxPsi = Math.max(maxPsi, v.psi());
+            }
         }
         System.out.printf("drift quality: %d of %d clean windows of %d rows alarmed (%.1f%%; persistence %d, psiThreshold"
-                + " %.3f, ksThreshold %.3f)%n", alarms, windows, WINDOW, 100.0 * alarms / windows, policy.persistence(),
-                policy.psiThreshold(), policy.ksThreshold());
+                + " %.3f, ksThreshold %.3f; largest KS of any variable %.4f, largest PSI %.4f)%n", alarms, windows, WINDOW,
+                100.0 * alarms / windows, policy.persistence(), policy.psiThreshold(), policy.ksThreshold(), maxKs, maxPsi);
         assertTrue(alarms <= windows * 0.02, alarms + " false alarms in " + windows + " clean windows");
     }
 
@@ -100,6 +106,8 @@ class DriftQualityTest {
         DriftKnobs shifted = DriftKnobs.none().withShift("debt_ratio", quarterSd);
         int flagged = 0;
         double ksSum = 0;
+        double minKs = Double.POSITIVE_INFINITY;
+        int aboveOldThreshold = 0;
         for (int s = 0; s < sequences; s++) {
             int consecutive = 0;
             DriftVerdict last = null;
@@ -109,12 +117,16 @@ class DriftQualityTest {
                 consecutive = outcome.consecutive();
                 last = outcome.verdict();
                 ksSum += debtRatio(variables).ks();
+                minKs = Math.min(minKs, debtRatio(variables).ks());
+                // ksThreshold was 0.1 before dca0f57; windows whose debt_ratio KS would have passed it:
+                aboveOldThreshold += debtRatio(variables).ks() > 0.1 ? 1 : 0;
             }
             flagged += last instanceof DriftVerdict.Drift ? 1 : 0;
         }
         System.out.printf("drift quality: %d of %d sequences of %d window(s) with a +%.4f (0.25 SD) debt_ratio shift flagged"
-                + " by their last window (%.1f%%; mean binned KS of debt_ratio %.4f)%n", flagged, sequences,
-                policy.persistence(), quarterSd, 100.0 * flagged / sequences, ksSum / (sequences * policy.persistence()));
+                + " by their last window (%.1f%%; binned KS of debt_ratio mean %.4f, smallest %.4f; %d of %d windows above"
+                + " KS 0.1)%n", flagged, sequences, policy.persistence(), quarterSd, 100.0 * flagged / sequences,
+                ksSum / (sequences * policy.persistence()), minKs, aboveOldThreshold, sequences * policy.persistence());
         assertTrue(flagged >= sequences * 0.95, flagged + " of " + sequences + " shifted sequences flagged");
     }
 
