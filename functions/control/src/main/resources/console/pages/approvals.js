@@ -56,7 +56,8 @@ export async function approvalPage(id) {
       ? problemBox({ name: 'evidence-missing', title: 'Evidence is missing', detail: data.evidence.missing || data.evidence.unreadable },
         'Without evidence, do not approve: ask for the training to be evaluated again.') : null,
     evidence && evidence.reasons && evidence.reasons.length ? section('Gate reasons', h('ul', {}, evidence.reasons.map(r => h('li', {}, r)))) : null,
-    section('Metrics vs champion', metricsTable(metrics, championMetrics, championVersion)),
+    section('Metrics vs champion', metricsTable(metrics, championMetrics, championVersion),
+      evidence && evidence.note ? h('p', { class: 'muted' }, evidence.note) : null),
     evidence && evidence.checks ? section('Evaluation gate checks', checksTable(evidence.checks)) : null,
     section('Training-data PSI vs champion baseline', psiTable(evidence, championVersion)),
     section('Lineage', lineage ? lineageFacts(lineage) : emptyState('No lineage recorded', 'The package manifest carries it once the package exists.')),
@@ -191,6 +192,14 @@ function decisionForm(approval, executionPanel) {
       }
       await showVersionStatus(approval, result);
       await showExecution(approval.executionArn, executionPanel);
+      // The engine goes on asynchronously after the callback: read the execution again a little later, twice.
+      for (const delay of [1500, 4000]) {
+        setTimeout(() => {
+          if (executionPanel.isConnected) {
+            showExecution(approval.executionArn, executionPanel).catch(e => console.warn('execution re-read failed', e));
+          }
+        }, delay);
+      }
     } catch (e) {
       if (!(e instanceof Problem)) {
         throw e;

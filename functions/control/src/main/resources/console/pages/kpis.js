@@ -1,16 +1,21 @@
-// KPIs: the newest KPI report of a model (feedback joined to predictions), per version and day: a line per version
-// for each KPI, and the table. Reads rows [{date, version, ...numbers}] from the report (see docs/control-api.md).
+// KPIs: the newest KPI report of a model (the pipeline's KpiReport: captured predictions joined by prediction id to
+// their feedback), per version and day: a line per version for each KPI, the per-day table and the totals per version.
 
 import { api, Problem, seg } from '../api.js';
 import { emptyState, facts, h, num, section, table, when } from '../dom.js';
 import { lineChart } from '../charts.js';
 import { modelPicker } from './drift.js';
 
-const PREFERRED = ['auc', 'accuracy', 'value', 'valuePerPrediction', 'labelled', 'predictions', 'positiveRate'];
-const LABELS = {
-  auc: 'AUC', accuracy: 'Accuracy', value: 'Business value', valuePerPrediction: 'Value per prediction', labelled: 'Labelled predictions',
-  predictions: 'Predictions', positiveRate: 'Positive rate', logLoss: 'Log-loss',
-};
+/** The KPIs in the order they are charted and tabulated; other numeric fields follow in the table. */
+const KPIS = [
+  ['auc', 'AUC', x => x.toFixed(4)],
+  ['accuracy', 'Accuracy', x => x.toFixed(4)],
+  ['value', 'Business value', x => compact(x)],
+  ['valuePerLabel', 'Value per labelled prediction', x => x.toFixed(1)],
+  ['labelled', 'Labelled predictions', x => compact(x)],
+  ['predictions', 'Predictions', x => compact(x)],
+];
+const CHARTED = ['auc', 'accuracy', 'value', 'labelled'];
 
 export async function kpisPage(model) {
   const picker = await modelPicker('kpis', model);
@@ -31,40 +36,56 @@ export async function kpisPage(model) {
     throw e;
   }
   const report = data.report || {};
-  const rows = kpiRows(report);
+  const rows = dayRows(report);
   if (rows.length === 0) {
     return h('div', {}, h('h2', {}, 'KPIs: ' + chosen), picker.control,
-      emptyState('The KPI report has no rows', 'Report ' + data.key + ' lists no version and day with feedback yet.'));
+      emptyState('The KPI report has no rows', 'Report ' + data.key + ' has no predictions in its period.'));
   }
-  const days = [...new Set(rows.map(r => r.date))].sort();
+  const days = [...new Set(rows.map(r => r.day))].sort();
   const versions = [...new Set(rows.map(r => r.version))].sort((a, b) => Number(a.substring(1)) - Number(b.substring(1)));
   const numeric = [...new Set(rows.flatMap(r => Object.keys(r).filter(k => typeof r[k] === 'number')))];
-  const charted = PREFERRED.filter(k => numeric.includes(k)).slice(0, 4);
-  const columns = ['date', 'version', ...PREFERRED.filter(k => numeric.includes(k)), ...numeric.filter(k => !PREFERRED.includes(k))];
+  const known = KPIS.filter(([k]) => numeric.includes(k));
+  const columns = [...known.map(([k, label]) => ({ key: k, label })), ...numeric.filter(k => !KPIS.some(([x]) => x === k)).map(k => ({ key: k, label: k }))];
+  const cells = cols => cols.map(c => ({ label: c.label, value: r => num(r[c.key]), class: 'num' }));
+  const totals = Array.isArray(report.byVersion) ? report.byVersion : [];
   return h('div', {},
     h('h2', {}, 'KPIs: ' + chosen),
     picker.control,
     facts([
       ['Report', h('code', {}, data.key)],
-      ['Generated', report.generatedAt ? when(report.generatedAt) : null],
-      ['Value per outcome', report.policy ? Object.entries(report.policy).map(([k, v]) => `${k} ${v}`).join(', ') : null],
+      ['Period', report.from || report.to ? `${when(report.from)} to ${when(report.to)}` : null],
+      ['Feedback without a prediction in the period', report.unmatchedFeedback === undefined ? null : num(report.unmatchedFeedback)],
     ], 'KPI report'),
-    section('Per version and day', h('div', { class: 'charts' }, charted.map(metric => lineChart({
-      title: LABELS[metric] || metric,
+    section('Per version and day', h('div', { class: 'charts' }, known.filter(([k]) => CHARTED.includes(k)).map(([metric, label, format]) => lineChart({
+      title: label,
       xLabels: days.map(d => d.substring(5)),
       series: versions.map(v => ({ name: v, values: days.map(d => {
-        const row = rows.find(r => r.date === d && r.version === v);
+        const row = rows.find(r => r.day === d && r.version === v);
         return row && typeof row[metric] === 'number' ? row[metric] : null;
       }) })),
-      yFormat: metric === 'auc' || metric === 'accuracy' || metric === 'positiveRate' ? x => x.toFixed(3) : x => Math.abs(x) >= 1000 ? (x / 1000).toFixed(1) + 'k' : x.toFixed(0),
-    })))),
-    section('Table', table(columns.map(c => ({ label: LABELS[c] || c, value: r => typeof r[c] === 'number' ? num(r[c]) : (r[c] ?? '—'),
-      class: c === 'date' || c === 'version' ? null : 'num' })), rows,
-    { label: 'KPIs per version and day', rowAttrs: r => ({ 'data-version': r.version, 'data-date': r.date }) })));
+      yFormat: format,
+    }))),
+    h('p', { class: 'muted' }, 'Accuracy and AUC are of the labelled predictions only; the business value sums the model.json kpi value of each '
+      + 'labelled prediction\'s confusion cell at the 0.5 threshold. Empty points: no labels that day.')),
+    totals.length ? section('Per version, whole period', table([
+      { label: 'Version', value: r => r.version },
+      ...cells(columns),
+    ], totals, { label: 'KPIs per version', rowAttrs: r => ({ 'data-total': r.version }) })) : null,
+    section('Per day', table([
+      { label: 'Day', value: r => r.day },
+      { label: 'Version', value: r => r.version },
+      ...cells(columns),
+    ], rows, { label: 'KPIs per version and day', rowAttrs: r => ({ 'data-version': r.version, 'data-date': r.day }) })));
 }
 
-/** The report's rows, whichever of the accepted names holds them, each with a date and a version. */
-function kpiRows(report) {
-  const rows = report.rows || report.days || report.kpis || [];
-  return Array.isArray(rows) ? rows.filter(r => r && (r.date || r.day) && r.version).map(r => ({ ...r, date: r.date || r.day })) : [];
+/** The report's per-day rows: KpiReport's {@code byDay}; also {@code rows} or {@code days} with {@code date}. */
+function dayRows(report) {
+  const rows = report.byDay || report.rows || report.days || [];
+  return Array.isArray(rows)
+    ? rows.map(r => ({ ...r, day: r.day || r.date })).filter(r => r.day && r.day !== 'all' && r.version)
+    : [];
+}
+
+function compact(x) {
+  return Math.abs(x) >= 1000 ? (x / 1000).toFixed(1) + 'k' : x.toFixed(0);
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Reads the KPI reports the pipeline writes (feedback joined to predictions: accuracy, AUC, business value per
  * version and day). Reports are JSON documents under {@link #prefix(String)}, keyed so that the newest sorts last
- * (for example {@code reports/credit-risk/kpi/2026-11-27.json}); this reader serves the newest as is.
+ * (for example {@code reports/kpi/credit-risk/2026-11-27.json}, as the pipeline's KpiReport writes them, next to
+ * {@code reports/drift/} and {@code reports/canary/}); this reader serves the newest as is.
  */
 public final class KpiReports {
 
@@ -22,9 +23,9 @@ public final class KpiReports {
         this.store = store;
     }
 
-    /** {@code reports/{model}/kpi/}: where the KPI reports of {@code model} live. */
+    /** {@code reports/kpi/{model}/}: where the KPI reports of {@code model} live. */
     public static String prefix(String model) {
-        return "reports/" + ModelVersions.checkModel(model) + "/kpi/";
+        return "reports/kpi/" + ModelVersions.checkModel(model) + "/";
     }
 
     /** The newest report and its key. */

@@ -1,7 +1,11 @@
 package dev.mlops.local.workflows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -11,6 +15,13 @@ import java.util.TreeMap;
  * @param functions function name to function
  */
 public record LocalFunctions(Map<String, LocalFunction> functions) {
+
+    /**
+     * Converts map-shaped results ({@link LocalFunction#ofMaps}): plain Jackson keeps null values and empty lists,
+     * which the workflows' ResultSelector paths rely on; dates as ISO-8601 text, as the Lambda runtime writes them.
+     */
+    static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     public LocalFunctions {
         functions = Map.copyOf(functions);
@@ -41,7 +52,7 @@ public record LocalFunctions(Map<String, LocalFunction> functions) {
     }
 
     /** The names, sorted. */
-    public java.util.Set<String> names() {
+    public Set<String> names() {
         return new TreeMap<>(functions).keySet();
     }
 }

@@ -90,6 +90,25 @@ class StatesCommandTest {
     }
 
     @Test
+    void run_jsonataAndJsonPathStates_shareVariables() throws IOException {
+        Path file = definition("{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"Count\", \"States\": {"
+                + "\"Count\": {\"Type\": \"Pass\", \"Assign\": {\"n\": \"{% $count($states.input.items) %}\"}, \"Next\": \"Each\"},"
+                + "\"Each\": {\"Type\": \"Map\", \"Items\": \"{% $states.input.items %}\", \"Next\": \"Report\", \"ItemProcessor\":"
+                + " {\"StartAt\": \"Up\", \"States\": {\"Up\": {\"Type\": \"Pass\", \"Output\": \"{% $uppercase($states.input) & '/' & $n %}\","
+                + " \"End\": true}}}},"
+                + "\"Report\": {\"Type\": \"Pass\", \"QueryLanguage\": \"JSONata\", \"Output\": {\"items\": \"{% $states.input %}\","
+                + " \"total\": \"{% $n %}\"}, \"End\": true}}}");
+        Run run = mlops("states", "run", file.toString(), "--input", "{\"items\": [\"a\", \"b\"]}");
+        assertEquals(0, run.code(), run.err());
+        assertEquals("{\"status\":\"SUCCEEDED\",\"output\":{\"items\":[\"A/2\",\"B/2\"],\"total\":2}}", run.lastLine());
+        Path forbidden = definition("{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\","
+                + " \"OutputPath\": \"$.a\", \"End\": true}}}");
+        Run invalid = mlops("states", "run", forbidden.toString(), "--input", "{}");
+        assertEquals(MlopsCli.BAD_INPUT, invalid.code());
+        assertTrue(invalid.err().contains("Field is not supported when QueryLanguage is JSONata"), invalid.err());
+    }
+
+    @Test
     void run_unreadableFileOrBadInput_exitsTwo() throws IOException {
         assertEquals(MlopsCli.BAD_INPUT, mlops("states", "run", dir.resolve("missing.asl.json").toString(), "--input", "{}").code());
         Path file = definition("{\"StartAt\": \"P\", \"States\": {\"P\": {\"Type\": \"Pass\", \"End\": true}}}");

@@ -8,6 +8,7 @@ import dev.mlops.workflows.asl.eval.VirtualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static dev.mlops.local.workflows.StubPipeline.json;
@@ -20,6 +21,13 @@ class LambdaInvokeIntegrationTest {
 
     private final LambdaInvokeIntegration lambda = new LambdaInvokeIntegration(new LocalFunctions(Map.of(
             "echo", p -> p,
+            "maps", LocalFunction.ofMaps(in -> {
+                Map<String, Object> out = new java.util.LinkedHashMap<>();
+                out.put("model", in.get("model"));
+                out.put("dataset", null);
+                out.put("reasons", List.of());
+                return out;
+            }),
             "broken", p -> {
                 throw new IllegalStateException("no champion", new java.io.UncheckedIOException(new java.io.IOException("disk")));
             },
@@ -64,6 +72,13 @@ class LambdaInvokeIntegrationTest {
         assertEquals("java.lang.IllegalStateException", cause.path("errorType").asText());
         assertTrue(cause.path("stackTrace").path(0).asText().contains("LambdaInvokeIntegrationTest"));
         assertEquals("java.io.UncheckedIOException", cause.path("cause").path("errorType").asText());
+    }
+
+    @Test
+    void mapFunction_nullsAndEmptyListsKept() {
+        JsonNode result = invoke("arn:aws:states:::lambda:invoke", "{\"FunctionName\": \"maps\", \"Payload\": {\"model\": \"m\"}}");
+
+        assertEquals(json("{\"model\": \"m\", \"dataset\": null, \"reasons\": []}"), result.path("Payload"));
     }
 
     @Test

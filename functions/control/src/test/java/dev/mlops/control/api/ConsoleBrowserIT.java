@@ -8,6 +8,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,13 +65,18 @@ class ConsoleBrowserIT {
     static EmbeddedServer server;
     static ChromeDriver driver;
     static WebDriverWait wait;
+    static String missing;
 
     @BeforeAll
     static void start() throws IOException {
         SELENIUM_LOG.setLevel(Level.SEVERE);
         Path chromium = CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
-        assumeTrue(chromium != null && Files.isExecutable(CHROMEDRIVER), "browser tests skipped: no chromium and chromedriver"
-                + " here (apt-get install chromium chromium-driver; .ci/run does)");
+        if (chromium == null || !Files.isExecutable(CHROMEDRIVER)) {
+            // Each test then reports itself skipped with this reason (an assumption here would hide them all).
+            missing = "browser test skipped: " + (chromium == null ? "no chromium in " + CHROMIUM : "no chromedriver at " + CHROMEDRIVER)
+                    + " (apt-get install chromium chromium-driver; .ci/run does)";
+            return;
+        }
         seed = ConsoleSeed.create(home);
         Map<String, Object> properties = new HashMap<>();
         properties.put("mlops.control.home", home.toString());
@@ -100,6 +106,11 @@ class ConsoleBrowserIT {
         if (context != null) {
             context.close();
         }
+    }
+
+    @BeforeEach
+    void browserPresent() {
+        assumeTrue(missing == null, missing);
     }
 
     @AfterEach
@@ -206,6 +217,8 @@ class ConsoleBrowserIT {
         signIn(Who.ANALYST);
         open("#/kpis/credit-risk");
         assertEquals(10, count("main tr[data-version]"), "7 days of v1, 3 of v2");
+        assertEquals(2, count("main tr[data-total]"), "the totals per version");
+        assertEquals("0.7740", text("tr[data-total=v1] td:nth-child(2)"), "AUC of v1 over the period");
         assertTrue(count("main svg[data-chart=line]") >= 3);
         assertEquals(2, count("figure.chart-figure[data-title=AUC] path.series"), "a line per version");
         screenshot("kpis");
@@ -222,6 +235,16 @@ class ConsoleBrowserIT {
         assertEquals("Forbidden", text("main .problem-title"));
         assertTrue(text("main .problem-detail").contains("ann (roles [analyst]) may not read approvals"));
         screenshot("approvals-forbidden");
+    }
+
+    @Test
+    void aPredictionClient_getsTheProblemTitleOnEveryPage() {
+        signIn(Who.CLIENT);
+        for (String page : List.of("#/executions", "#/approvals", "#/models", "#/drift", "#/kpis")) {
+            open(page);
+            assertEquals("Forbidden", text("main .problem-title"), page);
+            assertTrue(text("main .problem-hint").contains("Your roles do not include this page"), page);
+        }
     }
 
     @Test

@@ -68,7 +68,8 @@ final class ConsoleSeed {
         DS("ds-alice", Role.DATA_SCIENTIST, Role.APPROVER),
         APPROVER("bob", Role.APPROVER),
         ANALYST("ann", Role.ANALYST),
-        OPERATOR("olga", Role.OPERATOR);
+        OPERATOR("olga", Role.OPERATOR),
+        CLIENT("app-1", Role.CLIENT);
 
         final String identity;
         final Set<Role> roles;
@@ -371,33 +372,49 @@ final class ConsoleSeed {
         return max;
     }
 
-    /** A KPI report: rows per version and day (the format the console reads, see docs/control-api.md). */
+    /** A KPI report in the shape the pipeline's KpiReport writes ({@code reports/kpi/{model}/{date}.json}). */
     private void writeKpiReport(LocalDate today) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int d = 6; d >= 0; d--) {
-            LocalDate day = today.minusDays(d);
-            rows.add(kpiRow(day, "v1", 1800 + d * 40, 0.78 - d * 0.002, 0.871, -4200 + d * 300));
-            if (d <= 2) {
-                rows.add(kpiRow(day, "v2", 190 + d * 5, 0.786 + d * 0.001, 0.874, -380 + d * 20));
+        List<Map<String, Object>> byDay = new ArrayList<>();
+        Map<String, long[]> totals = new TreeMap<>();
+        for (String version : List.of("v1", "v2")) {
+            for (int d = 6; d >= 0; d--) {
+                if (version.equals("v2") && d > 2) {
+                    continue;
+                }
+                int labelled = version.equals("v1") ? 1800 + d * 40 : 190 + d * 5;
+                double value = version.equals("v1") ? -4200 + d * 300 : -380 + d * 20;
+                byDay.add(kpiRow(version, today.minusDays(d).toString(), labelled * 3L, labelled,
+                        version.equals("v1") ? 0.871 : 0.874, version.equals("v1") ? 0.78 - d * 0.002 : 0.786 + d * 0.001, value));
+                long[] t = totals.computeIfAbsent(version, k -> new long[3]);
+                t[0] += labelled * 3L;
+                t[1] += labelled;
+                t[2] += (long) value;
             }
         }
+        List<Map<String, Object>> byVersion = new ArrayList<>();
+        totals.forEach((version, t) -> byVersion.add(kpiRow(version, "all", t[0], t[1], version.equals("v1") ? 0.871 : 0.874,
+                version.equals("v1") ? 0.774 : 0.787, t[2])));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("model", MODEL);
-        doc.put("generatedAt", Instant.now().toString());
-        doc.put("policy", Map.of("truePositive", 0, "falsePositive", -300, "trueNegative", 300, "falseNegative", -2000));
-        doc.put("rows", rows);
-        store.put("reports/" + MODEL + "/kpi/" + today + ".json", Json.write(doc));
+        doc.put("from", today.minusDays(7).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+        doc.put("to", Instant.now().toString());
+        doc.put("byDay", byDay);
+        doc.put("byVersion", byVersion);
+        doc.put("unmatchedFeedback", 3);
+        store.put("reports/kpi/" + MODEL + "/" + today + ".json", Json.write(doc));
     }
 
-    private static Map<String, Object> kpiRow(LocalDate day, String version, int labelled, double auc, double accuracy, double value) {
+    private static Map<String, Object> kpiRow(String version, String day, long predictions, long labelled, double accuracy,
+                                              double auc, double value) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("date", day.toString());
         row.put("version", version);
-        row.put("predictions", labelled * 3);
+        row.put("day", day);
+        row.put("predictions", predictions);
         row.put("labelled", labelled);
-        row.put("auc", Math.round(auc * 10000) / 10000.0);
         row.put("accuracy", accuracy);
+        row.put("auc", Math.round(auc * 10000) / 10000.0);
         row.put("value", value);
+        row.put("valuePerLabel", value / labelled);
         return row;
     }
 

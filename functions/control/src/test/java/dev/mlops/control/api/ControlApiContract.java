@@ -311,7 +311,7 @@ abstract class ControlApiContract {
         Reply reply = get("/v1/models/credit-risk/kpis", Who.ANALYST);
         assertEquals(200, reply.status(), reply.body());
         assertEquals(0.8, reply.json().at("/report/auc").asDouble());
-        assertEquals("reports/credit-risk/kpi/2026-11-27.json", reply.json().get("key").asText());
+        assertEquals("reports/kpi/credit-risk/2026-11-27.json", reply.json().get("key").asText());
     }
 
     @Test

@@ -25,6 +25,10 @@ public final class CaptureLog {
 
     /** What a scan saw besides the records it passed on. */
     public record ScanStats(long files, long lines, long skipped) {
+        /** Both scans together. */
+        public ScanStats plus(ScanStats other) {
+            return new ScanStats(files + other.files, lines + other.lines, skipped + other.skipped);
+        }
     }
 
     /** {@code capture/{model}/dt=YYYY-MM-DD/}. */
@@ -37,32 +41,56 @@ public final class CaptureLog {
      * file by file in key order.
      */
     public ScanStats scan(String model, Instant from, Instant to, Consumer<CaptureRecord> sink) {
-        long files = 0;
-        long lines = 0;
-        long skipped = 0;
+        ScanStats total = new ScanStats(0, 0, 0);
         for (String key : keys(model, from, to)) {
-            files++;
-            byte[] bytes = store.require(key).bytes();
-            int start = 0;
-            for (int i = 0; i <= bytes.length; i++) {
-                if (i == bytes.length || bytes[i] == '\n') {
-                    if (i > start) {
-                        lines++;
-                        Optional<CaptureRecord> record = CaptureLines.parse(bytes, start, i - start);
-                        if (record.isEmpty()) {
-                            skipped++;
-                        } else if (!record.get().time().isBefore(from) && record.get().time().isBefore(to)) {
-                            sink.accept(record.get());
-                        }
-                    }
-                    start = i + 1;
-                }
-            }
+            total = total.plus(scanFile(key, from, to, sink));
         }
-        return new ScanStats(files, lines, skipped);
+        return total;
     }
 
-    private List<String> keys(String model, Instant from, Instant to) {
+    /**
+     * Passes the records of one capture file written in {@code [from, to)} to {@code sink}. Files are independent,
+     * so a caller that needs no order across files (a drift check) may scan them in parallel.
+     */
+    public ScanStats scanFile(String key, Instant from, Instant to, Consumer<CaptureRecord> sink) {
+        return lines(key, (bytes, offset, length) -> {
+            Optional<CaptureRecord> record = CaptureLines.parse(bytes, offset, length);
+            if (record.isEmpty()) {
+                return false;
+            }
+            if (!record.get().time().isBefore(from) && record.get().time().isBefore(to)) {
+                sink.accept(record.get());
+            }
+            return true;
+        });
+    }
+
+    /** Receives one line of a capture file; answers whether it was readable. */
+    @FunctionalInterface
+    public interface LineReader {
+        boolean read(byte[] bytes, int offset, int length);
+    }
+
+    /** Passes every non-empty line of one capture file to {@code reader}; counts the unreadable ones as skipped. */
+    public ScanStats lines(String key, LineReader reader) {
+        long lines = 0;
+        long skipped = 0;
+        byte[] bytes = store.require(key).bytes();
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                if (i > start) {
+                    lines++;
+                    skipped += reader.read(bytes, start, i - start) ? 0 : 1;
+                }
+                start = i + 1;
+            }
+        }
+        return new ScanStats(1, lines, skipped);
+    }
+
+    /** The capture files of the days {@code [from, to)} touches, in key order. */
+    public List<String> keys(String model, Instant from, Instant to) {
         List<String> keys = new ArrayList<>();
         LocalDate last = LocalDate.ofInstant(to, ZoneOffset.UTC);
         for (LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC); !day.isAfter(last); day = day.plusDays(1)) {

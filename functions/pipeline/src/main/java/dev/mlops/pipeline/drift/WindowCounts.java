@@ -20,13 +20,84 @@ import java.util.Map;
 public final class WindowCounts {
 
     private final List<Counter> counters = new ArrayList<>();
+    private final Map<String, Integer> index = new HashMap<>();
     private final Counter score;
     private long rows;
 
     /** Counters for every feature of {@code baseline} and for its score. */
     public WindowCounts(Baseline baseline) {
-        baseline.features().forEach((name, histogram) -> counters.add(counter(name, histogram)));
+        baseline.features().forEach((name, histogram) -> {
+            index.put(name, counters.size());
+            counters.add(counter(name, histogram));
+        });
         this.score = counter(DriftAnalysis.SCORE, baseline.score());
+    }
+
+    /**
+     * One row's values by feature position, reused from line to line by a parser that counts without building a
+     * map per row (the hot path of a drift check over millions of lines).
+     */
+    public static final class Row {
+        final double[] numbers;
+        final String[] texts;
+        final boolean[] present;
+
+        private Row(int features) {
+            numbers = new double[features];
+            texts = new String[features];
+            present = new boolean[features];
+        }
+
+        /** Clears the row for the next line. */
+        public void clear() {
+            java.util.Arrays.fill(present, false);
+            java.util.Arrays.fill(texts, null);
+        }
+
+        /** Sets feature {@code i} to a number. */
+        public void number(int i, double value) {
+            numbers[i] = value;
+            texts[i] = null;
+            present[i] = true;
+        }
+
+        /** Sets feature {@code i} to a text. */
+        public void text(int i, String value) {
+            texts[i] = value;
+            present[i] = true;
+        }
+    }
+
+    /** A row buffer for {@link #add(Row, double)}. */
+    public Row newRow() {
+        return new Row(counters.size());
+    }
+
+    /** The baseline's feature names in {@link Row} position order. */
+    public List<String> featureNames() {
+        return counters.stream().map(c -> c.name).toList();
+    }
+
+    /** The position of a baseline feature in a {@link Row}, or -1 for a name the baseline does not know. */
+    public int indexOf(String feature) {
+        Integer i = index.get(feature);
+        return i == null ? -1 : i;
+    }
+
+    /** Counts one row read into {@code row}, with its score. */
+    public void add(Row row, double probability) {
+        rows++;
+        for (int i = 0; i < counters.size(); i++) {
+            Counter counter = counters.get(i);
+            if (!row.present[i]) {
+                counter.missing++;
+            } else if (row.texts[i] != null) {
+                counter.addText(row.texts[i]);
+            } else {
+                counter.addNumber(row.numbers[i]);
+            }
+        }
+        score.add(probability);
     }
 
     /** Counts one prediction: each feature value into its bin, the probability into the score bins. */
@@ -37,6 +108,18 @@ public final class WindowCounts {
             counter.add(inputs.get(counter.name));
         }
         score.add(prediction.probability());
+    }
+
+    /** Adds {@code other}'s counts (a window counted over other files against the same baseline) to these. */
+    public void merge(WindowCounts other) {
+        if (other.counters.size() != counters.size()) {
+            throw new IllegalArgumentException("window counts of different baselines cannot be merged");
+        }
+        rows += other.rows;
+        for (int i = 0; i < counters.size(); i++) {
+            counters.get(i).merge(other.counters.get(i));
+        }
+        score.merge(other.score);
     }
 
     /** Rows counted. */
@@ -91,13 +174,36 @@ public final class WindowCounts {
         }
 
         void add(Object value) {
-            if (edges != null && value instanceof Double d && !d.isNaN()) {
-                counts[bin(d)]++;
-            } else if (levels != null && value instanceof String s) {
-                counts[levels.getOrDefault(s, levels.size())]++;
+            if (value instanceof Double d) {
+                addNumber(d);
+            } else if (value instanceof String s) {
+                addText(s);
             } else {
                 missing++;
             }
+        }
+
+        void addNumber(double value) {
+            if (edges != null && !Double.isNaN(value)) {
+                counts[bin(value)]++;
+            } else {
+                missing++;
+            }
+        }
+
+        void addText(String value) {
+            if (levels != null) {
+                counts[levels.getOrDefault(value, levels.size())]++;
+            } else {
+                missing++;
+            }
+        }
+
+        void merge(Counter other) {
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += other.counts[i];
+            }
+            missing += other.missing;
         }
 
         void add(double value) {

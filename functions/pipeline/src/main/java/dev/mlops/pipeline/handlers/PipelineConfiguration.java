@@ -42,7 +42,10 @@ public class PipelineConfiguration {
         this.consoleUrl = consoleUrl;
     }
 
-    /** Link to an execution with {@code {region}} and {@code {arn}}; empty means the Step Functions console. */
+    /**
+     * Link to an execution with {@code {region}} and {@code {arn}}; empty means the Step Functions console in
+     * Lambda and {@code {consoleUrl}/executions/{arn}} locally.
+     */
     public String getExecutionUrlTemplate() {
         return executionUrlTemplate;
     }

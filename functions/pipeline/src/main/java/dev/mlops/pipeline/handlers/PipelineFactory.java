@@ -76,8 +76,14 @@ public class PipelineFactory {
     }
 
     @Singleton
-    PipelineContext context(ArtifactStore store, Notifier notifier, PipelineConfiguration config, Clock clock) {
-        ConsoleLinks links = new ConsoleLinks(config.getConsoleUrl(), config.getExecutionUrlTemplate());
+    PipelineContext context(ArtifactStore store, Notifier notifier, PipelineConfiguration config, Clock clock,
+                            io.micronaut.context.env.Environment environment) {
+        String template = config.getExecutionUrlTemplate();
+        if ((template == null || template.isBlank()) && !environment.getActiveNames().contains("lambda")) {
+            // Local executions are not in the Step Functions console: the local console shows them.
+            template = config.getConsoleUrl().replaceAll("/+$", "") + "/executions/{arn}";
+        }
+        ConsoleLinks links = new ConsoleLinks(config.getConsoleUrl(), template);
         return PipelineContext.of(store, notifier, links, clock, () -> UUID.randomUUID().toString().substring(0, 8));
     }
 

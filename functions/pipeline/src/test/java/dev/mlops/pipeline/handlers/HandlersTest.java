@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +58,11 @@ class HandlersTest {
 
         ModelRegistry registry = new ModelRegistry(new FileSystemArtifactStore(home.resolve("store")), Clock.systemUTC(), () -> "x");
         assertEquals(ModelStatus.PENDING_APPROVAL, registry.requireVersion("credit-risk", "v1").status());
-        assertTrue(Files.exists(home.resolve("notifications.jsonl")));
+        String notifications = assertDoesNotThrow(() -> Files.readString(home.resolve("notifications.jsonl")));
+        assertTrue(notifications.contains("http://console.test/executions/arn:aws:states:local"), notifications);
+
+        Map<String, Object> kpi = new KpiReportHandler(context).execute(Map.of("model", "credit-risk", "days", 1));
+        assertTrue(((String) kpi.get("reportKey")).startsWith("reports/kpi/credit-risk/"), kpi.toString());
     }
 
     @Test

@@ -22,6 +22,8 @@ public final class StatesErrors {
     public static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
     /** An intrinsic function failed. */
     public static final String INTRINSIC_FAILURE = "States.IntrinsicFailure";
+    /** A JSONata expression failed, gave a value of the wrong type, or gave nothing where a value is required. */
+    public static final String QUERY_EVALUATION_ERROR = "States.QueryEvaluationError";
     /** A DISTRIBUTED Map's ItemReader could not read its items. */
     public static final String ITEM_READER_FAILED = "States.ItemReaderFailed";
     /** A DISTRIBUTED Map's ResultWriter could not write its results. */

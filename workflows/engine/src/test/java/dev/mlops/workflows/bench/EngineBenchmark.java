@@ -19,8 +19,9 @@ import java.util.Random;
 /**
  * Measures, on the calling thread (one core): state transitions per second of a long chain of Pass states with
  * Parameters and ResultPath, and the wall time of an inline Map of 1,000 items through a Pass state (with an
- * ItemSelector reading {@code $$.Map.Item}). History is recorded as in any run. Arguments: chain length (default
- * 1000) and seconds per measurement (default 5).
+ * ItemSelector reading {@code $$.Map.Item}); then the same two in JSONata ({@code Output} / {@code ItemSelector}
+ * expressions, plus an {@code Assign} per chain state). History is recorded as in any run. Arguments: chain length
+ * (default 1000) and seconds per measurement (default 5).
  */
 public final class EngineBenchmark {
 
@@ -51,6 +52,18 @@ public final class EngineBenchmark {
         Arrays.sort(runs);
         System.out.printf(Locale.ROOT, "map 1000 items: first %.1f ms, then median %.2f ms, p90 %.2f ms, max %.2f ms%n",
                 warm[0], runs[runs.length / 2], runs[runs.length * 9 / 10], runs[runs.length - 1]);
+
+        StateMachine jsonataChain = AslParser.parse(jsonataChain(chain).toString());
+        measureChain(engine, jsonataChain, chainInput, chain, seconds / 2);
+        double jsonataRate = measureChain(engine, jsonataChain, chainInput, chain, seconds);
+        System.out.printf(Locale.ROOT, "jsonata chain: %d states, %.0f transitions/s%n", chain, jsonataRate);
+        StateMachine jsonataMap = AslParser.parse(JSONATA_MAP);
+        double[] jsonataWarm = timeMap(engine, jsonataMap, mapInput, 200);
+        double[] jsonataRuns = timeMap(engine, jsonataMap, mapInput, 200);
+        Arrays.sort(jsonataRuns);
+        System.out.printf(Locale.ROOT, "jsonata map 1000 items: first %.1f ms, then median %.2f ms, p90 %.2f ms, max %.2f ms%n",
+                jsonataWarm[0], jsonataRuns[jsonataRuns.length / 2], jsonataRuns[jsonataRuns.length * 9 / 10],
+                jsonataRuns[jsonataRuns.length - 1]);
     }
 
     private static double measureChain(Engine engine, StateMachine machine, JsonNode input, int chain, double seconds) {
@@ -96,6 +109,30 @@ public final class EngineBenchmark {
         }
         return machine;
     }
+
+    /** The pass chain in JSONata: Output {"last": {"step": k, "previous": prior step}} and Assign of the step. */
+    private static ObjectNode jsonataChain(int length) {
+        ObjectNode machine = JSON.createObjectNode().put("QueryLanguage", "JSONata").put("StartAt", "S0");
+        ObjectNode states = machine.putObject("States");
+        for (int k = 0; k < length; k++) {
+            ObjectNode s = states.putObject("S" + k).put("Type", "Pass");
+            s.putObject("Output").putObject("last").put("step", k + 1).put("previous", "{% $states.input.last.step %}");
+            s.putObject("Assign").put("step", "{% $states.input.last.step %}");
+            if (k + 1 < length) {
+                s.put("Next", "S" + (k + 1));
+            } else {
+                s.put("End", true);
+            }
+        }
+        return machine;
+    }
+
+    private static final String JSONATA_MAP = "{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"Each\", \"States\": {\"Each\":"
+            + " {\"Type\": \"Map\", \"Items\": \"{% $states.input.items %}\","
+            + " \"ItemSelector\": {\"index\": \"{% $states.context.Map.Item.Index %}\", \"value\": \"{% $states.context.Map.Item.Value %}\"},"
+            + " \"ItemProcessor\": {\"StartAt\": \"Double\", \"States\": {\"Double\": {\"Type\": \"Pass\","
+            + " \"Output\": {\"i\": \"{% $states.input.index %}\", \"twice\": \"{% $states.input.value * 2 %}\"}, \"End\": true}}},"
+            + " \"End\": true}}}";
 
     private static final String MAP = "{\"StartAt\": \"Each\", \"States\": {\"Each\": {\"Type\": \"Map\", \"ItemsPath\": \"$.items\","
             + " \"ItemSelector\": {\"index.$\": \"$$.Map.Item.Index\", \"value.$\": \"$$.Map.Item.Value\"},"

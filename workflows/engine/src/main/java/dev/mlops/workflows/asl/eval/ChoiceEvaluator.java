@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,19 @@ final class ChoiceEvaluator {
      * @param runtime makes the States.Runtime error for a detail message
      */
     boolean matches(ChoiceRule rule, JsonNode input, Supplier<JsonNode> context, Function<String, AslError> runtime) {
+        return matches(rule, path -> path.find(path.isContext() ? context.get() : input), runtime, c -> {
+            throw new IllegalStateException("a JSONata Condition needs the interpreter's evaluator");
+        });
+    }
+
+    /**
+     * @param resolve    finds a path's node (null when it does not exist) in the input, the context object or a
+     *                   variable
+     * @param runtime    makes the States.Runtime error for a detail message
+     * @param conditions decides a JSONata Condition
+     */
+    boolean matches(ChoiceRule rule, Function<JsonPath, JsonNode> resolve, Function<String, AslError> runtime,
+                    Predicate<ChoiceRule.Condition> conditions) {
         return rule.accept(new ChoiceRule.Visitor<Boolean>() {
             @Override
             public Boolean visitAnd(ChoiceRule.And r) {
@@ -57,14 +71,19 @@ final class ChoiceEvaluator {
 
             @Override
             public Boolean visitComparison(ChoiceRule.Comparison c) {
-                return compare(c, input, context, runtime);
+                return compare(c, resolve, runtime);
+            }
+
+            @Override
+            public Boolean visitCondition(ChoiceRule.Condition c) {
+                return conditions.test(c);
             }
         });
     }
 
-    private boolean compare(ChoiceRule.Comparison c, JsonNode input, Supplier<JsonNode> context,
+    private boolean compare(ChoiceRule.Comparison c, Function<JsonPath, JsonNode> resolve,
                             Function<String, AslError> runtime) {
-        JsonNode v = resolve(c.variable(), input, context);
+        JsonNode v = resolve.apply(c.variable());
         if (c.operator() == ChoiceRule.Operator.IsPresent) {
             return (v != null) == c.value().booleanValue();
         }
@@ -73,7 +92,7 @@ final class ChoiceEvaluator {
         }
         JsonNode expected = c.value();
         if (c.valuePath() != null) {
-            expected = resolve(c.valuePath(), input, context);
+            expected = resolve.apply(c.valuePath());
             if (expected == null) {
                 throw runtime.apply("Invalid path '" + c.valuePath() + "': The choice state's condition path references an invalid value.");
             }
@@ -103,10 +122,6 @@ final class ChoiceEvaluator {
             case TimestampLessThanEquals -> timestamps(v, expected, order -> order <= 0);
             case TimestampGreaterThanEquals -> timestamps(v, expected, order -> order >= 0);
         };
-    }
-
-    private static JsonNode resolve(JsonPath path, JsonNode input, Supplier<JsonNode> context) {
-        return path.find(path.isContext() ? context.get() : input);
     }
 
     /** Whether both are timestamps and their order passes {@code test}; false when either is not a timestamp. */

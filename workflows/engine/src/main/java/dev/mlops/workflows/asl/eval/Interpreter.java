@@ -9,10 +9,16 @@ import dev.mlops.workflows.asl.AslError;
 import dev.mlops.workflows.asl.StatesErrors;
 import dev.mlops.workflows.asl.Timestamps;
 import dev.mlops.workflows.asl.intrinsics.Intrinsics;
+import dev.mlops.workflows.asl.jsonata.Bindings;
+import dev.mlops.workflows.asl.jsonata.JsonataEvaluator;
+import dev.mlops.workflows.asl.jsonata.JsonataTemplate;
+import dev.mlops.workflows.asl.model.Assign;
 import dev.mlops.workflows.asl.model.Catcher;
+import dev.mlops.workflows.asl.model.ChoiceRule;
 import dev.mlops.workflows.asl.model.PayloadTemplate;
 import dev.mlops.workflows.asl.model.Retrier;
 import dev.mlops.workflows.asl.model.State;
+import dev.mlops.workflows.asl.model.StateFields;
 import dev.mlops.workflows.asl.model.StateMachine;
 import dev.mlops.workflows.asl.model.Transition;
 import dev.mlops.workflows.asl.path.JsonPath;
@@ -34,10 +40,11 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * One execution: walks the states, applies the data flow in AWS's order (InputPath, Parameters, the state's work,
- * ResultSelector, ResultPath, OutputPath), handles Retry and Catch, and records the history. With a
- * {@link Journal} it reports every event and a checkpoint at each top-level state boundary, and can resume from
- * such a checkpoint.
+ * One execution: walks the states, applies the data flow in AWS's order (JSONPath: InputPath, Parameters, the
+ * state's work, ResultSelector, Assign, ResultPath, OutputPath; JSONata: Arguments, the work, then Assign and Output
+ * both against the variables as they were on entry), handles Retry and Catch, assigns variables when a state exits,
+ * and records the history. With a {@link Journal} it reports every event and a checkpoint at each top-level state
+ * boundary, and can resume from such a checkpoint.
  */
 final class Interpreter {
 
@@ -56,6 +63,7 @@ final class Interpreter {
     private final String executionArn;
     private final JsonNode input;
     private final Intrinsics intrinsics;
+    private final JsonataEvaluator jsonata;
     private final ChoiceEvaluator choices = new ChoiceEvaluator();
     private final List<HistoryEvent> history = new ArrayList<>();
     private final Timeline rootTime;
@@ -83,6 +91,7 @@ final class Interpreter {
         this.executionArn = Engine.ARN_PREFIX + "execution:" + stateMachineName + ":" + this.executionName;
         this.input = input;
         this.intrinsics = new Intrinsics(engine.random());
+        this.jsonata = new JsonataEvaluator(engine.random());
         this.rootTime = Timeline.of(clock);
         this.startTime = rootTime.now();
         this.resumeAt = null;
@@ -103,6 +112,7 @@ final class Interpreter {
         this.executionArn = record.executionArn();
         this.input = record.input();
         this.intrinsics = new Intrinsics(engine.random());
+        this.jsonata = new JsonataEvaluator(engine.random());
         this.rootTime = Timeline.of(clock);
         this.startTime = record.startDate();
         this.resumeAt = resumeAt;
@@ -156,7 +166,7 @@ final class Interpreter {
         if (machine.timeoutSeconds() != null) {
             deadline = startTime.plusSeconds(machine.timeoutSeconds());
         }
-        Trail trail = new Trail(0, rootTime);
+        Trail trail = new Trail(0, rootTime, resumeAt == null ? Variables.root() : Variables.restore(resumeAt.variables()));
         rootTrail = trail;
         if (isResumed && !history.isEmpty()) {
             trail.lastEventId = history.size();
@@ -208,9 +218,12 @@ final class Interpreter {
                 throw executionTimeout();
             }
             State state = m.state(name);
-            StateRunner runner = new StateRunner(state, data, trail, resume);
+            StateRunner runner = new StateRunner(state, m.fields(name), data, trail, resume);
             resume = null;
             Step step = state.accept(runner);
+            if (step.assigned() != null) {
+                trail.variables.assign(name, step.assigned());
+            }
             if (step.next() == null) {
                 return step.output();
             }
@@ -219,21 +232,31 @@ final class Interpreter {
         }
     }
 
-    /** The output of a state and where to go next (null: the end of its machine). */
-    private record Step(JsonNode output, String next) {
+    /** The output of a state, where to go next (null: the end of its machine), and the variables it assigns. */
+    private record Step(JsonNode output, String next, JsonNode assigned) {
+        Step(JsonNode output, String next) {
+            this(output, next, null);
+        }
+
         static Step of(JsonNode output, Transition transition) {
             return new Step(output, transition.isEnd() ? null : transition.next());
         }
+
+        Step assigning(JsonNode variables) {
+            return new Step(output, next, variables);
+        }
     }
 
-    /** One branch of the execution: its last event (for previousEventId) and its timeline. */
+    /** One branch of the execution: its last event (for previousEventId), its timeline and its variables. */
     private static final class Trail {
         private final Timeline time;
+        private final Variables variables;
         private long lastEventId;
 
-        Trail(long after, Timeline time) {
+        Trail(long after, Timeline time, Variables variables) {
             this.lastEventId = after;
             this.time = time;
+            this.variables = variables;
         }
     }
 
@@ -246,6 +269,9 @@ final class Interpreter {
         String taskToken;
         int mapIndex = -1;
         JsonNode mapValue;
+        Variables variables = Variables.root();
+        /** Where EvaluationFailed events go; null in a scope that records none. */
+        Trail trail;
         private String enteredTimeText;
         private ObjectNode context;
 
@@ -305,7 +331,33 @@ final class Interpreter {
             item.retryCount = retryCount;
             item.mapIndex = index;
             item.mapValue = value;
+            item.variables = variables;
+            item.trail = trail;
             return item;
+        }
+
+        AslError queryError(String detail) {
+            return queryError(null, detail);
+        }
+
+        /** The States.QueryEvaluationError of a field (null: none), recorded as an EvaluationFailed event. */
+        AslError queryError(String field, String detail) {
+            AslError error = new AslError(StatesErrors.QUERY_EVALUATION_ERROR, "An error occurred while executing the"
+                    + " state '" + stateName + "' (entered at the event id #" + enteredEventId + "). " + detail);
+            if (trail != null) {
+                ObjectNode details = errorDetails(error.error(), error.cause());
+                if (field != null) {
+                    details.put("location", field);
+                }
+                details.put("state", stateName);
+                event(trail, "EvaluationFailed", "evaluationFailedEventDetails", details);
+            }
+            return error;
+        }
+
+        /** What this state's JSONata expressions see, {@code $states.input} being {@code input}. */
+        Bindings bindings(JsonNode input, Instant now) {
+            return new Bindings(input, this::context, variables::get, now, this::queryError);
         }
 
         AslError runtime(String detail) {
@@ -319,16 +371,20 @@ final class Interpreter {
         private final JsonNode raw;
         private final Trail trail;
         private final Scope scope;
+        private final StateFields fields;
         /** The parked task a resumed execution waits on again; used by the first attempt only. */
         private Checkpoint.Parked resumedTask;
 
-        StateRunner(State state, JsonNode raw, Trail trail, Checkpoint resume) {
+        StateRunner(State state, StateFields fields, JsonNode raw, Trail trail, Checkpoint resume) {
             this.raw = raw;
             this.trail = trail;
+            this.fields = fields;
             if (resume != null) {
                 // Re-entering after a restart: the StateEntered event is already in the history.
                 this.scope = new Scope(state.name(), resume.enteredEventId(), resume.enteredTime());
                 scope.retryCount = resume.retryCount();
+                scope.variables = trail.variables;
+                scope.trail = trail;
                 this.resumedTask = resume.parked();
                 return;
             }
@@ -338,31 +394,55 @@ final class Interpreter {
             Instant now = trail.time.now();
             long id = event(trail, state.type() + "StateEntered", "stateEnteredEventDetails", details);
             this.scope = new Scope(state.name(), id, now);
+            this.scope.variables = trail.variables;
+            this.scope.trail = trail;
             if (trail == rootTrail && journal != Journal.NONE) {
-                journal.checkpoint(new Checkpoint(state.name(), raw, id, now, 0, null));
+                journal.checkpoint(new Checkpoint(state.name(), raw, id, now, 0, null, trail.variables.snapshot()));
             }
+        }
+
+        private Bindings bindings() {
+            return scope.bindings(raw, trail.time.now());
+        }
+
+        /** A JSONata state's Output (its default when absent) and Assign, both against the entry variables. */
+        private Step jsonataExit(State state, Step step, Bindings b, JsonNode defaultOutput) {
+            JsonNode assigned = assignJsonata(fields.assign(), b, state.name());
+            JsonNode output = jsonataOutput("Output", fields.jsonata("Output"), b, defaultOutput);
+            checkSize(state.name(), output, "an output");
+            return new Step(output, step.next(), assigned);
         }
 
         private Step exit(State state, Step step) {
             ObjectNode details = NODES.objectNode();
             details.put("name", state.name());
             details.set("output", step.output());
+            if (step.assigned() != null) {
+                // As GetExecutionHistory reports them: each value as its JSON text.
+                ObjectNode assigned = details.putObject("assignedVariables");
+                step.assigned().fields().forEachRemaining(e -> assigned.put(e.getKey(), e.getValue().toString()));
+                details.putObject("assignedVariablesDetails").put("truncated", false);
+            }
             event(trail, state.type() + "StateExited", "stateExitedEventDetails", details);
             return step;
         }
 
         @Override
         public Step visitPass(State.Pass s) {
+            if (fields.isJsonata()) {
+                return exit(s, jsonataExit(s, Step.of(raw, s.transition()), bindings(), raw));
+            }
             JsonNode effective = inputPath(s.inputPath(), raw, scope);
             JsonNode params = s.parameters() == null ? effective : template(s.parameters(), effective, scope, "Parameters");
             JsonNode result = s.result() != null ? s.result() : params;
+            JsonNode assigned = assignPaths(fields.assign(), result, scope);
             JsonNode output = finish(s.name(), resultPath(s.resultPath(), raw, result, scope), s.outputPath(), scope);
-            return exit(s, Step.of(output, s.transition()));
+            return exit(s, Step.of(output, s.transition()).assigning(assigned));
         }
 
         @Override
         public Step visitTask(State.Task s) {
-            Step step = withRetry(s.retry(), s.catchers(), raw, scope, trail.time, () -> {
+            Step step = withRetry(s.retry(), s.catchers(), fields, raw, scope, trail.time, () -> {
                 if (resumedTask != null) {
                     Checkpoint.Parked task = resumedTask;
                     resumedTask = null;
@@ -376,10 +456,13 @@ final class Interpreter {
                 scope.changed();
                 JsonNode result;
                 try {
-                    JsonNode effective = inputPath(s.inputPath(), raw, scope);
-                    JsonNode params = s.parameters() == null ? effective : template(s.parameters(), effective, scope, "Parameters");
-                    Integer timeout = seconds(s.timeoutSeconds(), s.timeoutSecondsPath(), effective, scope, "TimeoutSecondsPath");
-                    Integer heartbeat = seconds(s.heartbeatSeconds(), s.heartbeatSecondsPath(), effective, scope, "HeartbeatSecondsPath");
+                    JsonNode effective = fields.isJsonata() ? raw : inputPath(s.inputPath(), raw, scope);
+                    JsonNode params = fields.isJsonata() ? jsonataOutput("Arguments", fields.jsonata("Arguments"), bindings(), raw)
+                            : s.parameters() == null ? effective : template(s.parameters(), effective, scope, "Parameters");
+                    Integer timeout = fields.jsonata("TimeoutSeconds") != null ? jsonataSeconds("TimeoutSeconds", 1)
+                            : seconds(s.timeoutSeconds(), s.timeoutSecondsPath(), effective, scope, "TimeoutSecondsPath");
+                    Integer heartbeat = fields.jsonata("HeartbeatSeconds") != null ? jsonataSeconds("HeartbeatSeconds", 1)
+                            : seconds(s.heartbeatSeconds(), s.heartbeatSecondsPath(), effective, scope, "HeartbeatSecondsPath");
                     result = runTask(s, resource, handler, parked, params, timeout, heartbeat);
                 } catch (AslError e) {
                     if (parked != null && !parked.isTimedOut()) {
@@ -392,10 +475,27 @@ final class Interpreter {
             return exit(s, step);
         }
 
+        /** A JSONata TimeoutSeconds, HeartbeatSeconds, Seconds or MaxConcurrency: an integer of at least {@code min}. */
+        private Integer jsonataSeconds(String field, int min) {
+            JsonataTemplate template = fields.jsonata(field);
+            JsonNode v = jsonata.evaluate(template, bindings(), field, "number");
+            if (!v.canConvertToLong() || v.doubleValue() != Math.rint(v.doubleValue()) || v.asLong() < min
+                    || v.asLong() > 99_999_999L) {
+                throw scope.queryError(field, "The JSONata expression '" + ((JsonataTemplate.Expression) template).text()
+                        + "' specified for the field '" + field + "' returned " + v + ", but the field must be an integer"
+                        + " from " + min + " to 99999999.");
+            }
+            return v.asInt();
+        }
+
         private Step taskStep(State.Task s, JsonNode result) {
+            if (fields.isJsonata()) {
+                return jsonataExit(s, Step.of(result, s.transition()), bindings().withResult(result), result);
+            }
             JsonNode selected = s.resultSelector() == null ? result : template(s.resultSelector(), result, scope, "ResultSelector");
+            JsonNode assigned = assignPaths(fields.assign(), selected, scope);
             JsonNode output = finish(s.name(), resultPath(s.resultPath(), raw, selected, scope), s.outputPath(), scope);
-            return Step.of(output, s.transition());
+            return Step.of(output, s.transition()).assigning(assigned);
         }
 
         /** A task parked before a restart: waits for the same token again (the engine re-registered it). */
@@ -458,7 +558,7 @@ final class Interpreter {
                 if (trail == rootTrail && journal != Journal.NONE) {
                     journal.checkpoint(new Checkpoint(s.name(), raw, scope.enteredEventId, scope.enteredTime,
                             scope.retryCount, new Checkpoint.Parked(parked.token(), resource.arn(),
-                            parked.lastHeartbeat(), timeoutAt, heartbeat)));
+                            parked.lastHeartbeat(), timeoutAt, heartbeat), trail.variables.snapshot()));
                 }
                 result = awaitCallback(resource, parked, timeoutAt, heartbeat);
             } else if (timeoutAt != null && trail.time.now().isAfter(timeoutAt)) {
@@ -516,11 +616,16 @@ final class Interpreter {
 
         @Override
         public Step visitChoice(State.Choice s) {
-            JsonNode effective = inputPath(s.inputPath(), raw, scope);
+            JsonNode effective = fields.isJsonata() ? raw : inputPath(s.inputPath(), raw, scope);
+            Bindings b = fields.isJsonata() ? bindings() : null;
             String next = null;
-            for (State.Choice.Branch b : s.choices()) {
-                if (choices.matches(b.rule(), effective, scope::context, scope::runtime)) {
-                    next = b.next();
+            StateFields.RuleFields matched = StateFields.RuleFields.NONE;
+            for (int i = 0; i < s.choices().size(); i++) {
+                State.Choice.Branch branch = s.choices().get(i);
+                if (choices.matches(branch.rule(), path -> path.find(rootOf(path, effective, scope)), scope::runtime,
+                        c -> condition(c, b))) {
+                    next = branch.next();
+                    matched = StateFields.at(fields.choices(), i);
                     break;
                 }
             }
@@ -531,21 +636,49 @@ final class Interpreter {
                 throw new AslError(StatesErrors.NO_CHOICE_MATCHED, "No Choice rule of the state '" + s.name()
                         + "' matched the input and the state has no Default.");
             }
+            if (fields.isJsonata()) {
+                JsonNode assigned = merge(assignJsonata(fields.assign(), b, s.name()), assignJsonata(matched.assign(), b, s.name()));
+                JsonataTemplate output = matched.output() != null ? matched.output() : fields.jsonata("Output");
+                JsonNode out = jsonataOutput("Output", output, b, raw);
+                checkSize(s.name(), out, "an output");
+                return exit(s, new Step(out, next, assigned));
+            }
+            // The state's Assign applies whichever rule matched; the matched rule's own Assign wins on a shared name.
+            JsonNode assigned = merge(assignPaths(fields.assign(), effective, scope), assignPaths(matched.assign(), effective, scope));
             JsonNode output = finish(s.name(), effective, s.outputPath(), scope);
-            return exit(s, new Step(output, next));
+            return exit(s, new Step(output, next, assigned));
+        }
+
+        private boolean condition(ChoiceRule.Condition c, Bindings b) {
+            return jsonata.evaluate(c.condition(), b, "Condition", "boolean").booleanValue();
         }
 
         @Override
         public Step visitWait(State.Wait s) {
-            JsonNode effective = inputPath(s.inputPath(), raw, scope);
-            Instant until = until(s.duration(), effective);
+            JsonNode effective = fields.isJsonata() ? raw : inputPath(s.inputPath(), raw, scope);
+            Instant until = fields.jsonata("Seconds") != null ? scope.enteredTime.plusSeconds(jsonataSeconds("Seconds", 0))
+                    : fields.jsonata("Timestamp") != null ? jsonataTimestamp() : until(s.duration(), effective);
             if (deadline != null && until.isAfter(deadline)) {
                 trail.time.sleepUntil(deadline);
                 throw executionTimeout();
             }
             trail.time.sleepUntil(until);
+            if (fields.isJsonata()) {
+                return exit(s, jsonataExit(s, Step.of(raw, s.transition()), bindings(), raw));
+            }
+            JsonNode assigned = assignPaths(fields.assign(), effective, scope);
             JsonNode output = finish(s.name(), effective, s.outputPath(), scope);
-            return exit(s, Step.of(output, s.transition()));
+            return exit(s, Step.of(output, s.transition()).assigning(assigned));
+        }
+
+        private Instant jsonataTimestamp() {
+            JsonNode v = jsonata.evaluate(fields.jsonata("Timestamp"), bindings(), "Timestamp", "string");
+            Instant at = Timestamps.parse(v.textValue());
+            if (at == null) {
+                throw scope.queryError("Timestamp", "The JSONata expression '" + ((JsonataTemplate.Expression) fields.jsonata("Timestamp")).text()
+                        + "' specified for the field 'Timestamp' returned " + v + ", which is not an RFC 3339 timestamp.");
+            }
+            return at;
         }
 
         private Instant until(State.Wait.Duration duration, JsonNode effective) {
@@ -583,6 +716,11 @@ final class Interpreter {
 
         @Override
         public Step visitSucceed(State.Succeed s) {
+            if (fields.isJsonata()) {
+                JsonNode output = jsonataOutput("Output", fields.jsonata("Output"), bindings(), raw);
+                checkSize(s.name(), output, "an output");
+                return exit(s, new Step(output, null));
+            }
             JsonNode effective = inputPath(s.inputPath(), raw, scope);
             JsonNode output = finish(s.name(), effective, s.outputPath(), scope);
             return exit(s, new Step(output, null));
@@ -590,8 +728,10 @@ final class Interpreter {
 
         @Override
         public Step visitFail(State.Fail s) {
-            String error = s.errorPath() == null ? s.error() : failText(s.errorPath(), "ErrorPath");
-            String cause = s.causePath() == null ? s.cause() : failText(s.causePath(), "CausePath");
+            String error = fields.jsonata("Error") != null ? jsonata.evaluate(fields.jsonata("Error"), bindings(), "Error", "string").textValue()
+                    : s.errorPath() == null ? s.error() : failText(s.errorPath(), "ErrorPath");
+            String cause = fields.jsonata("Cause") != null ? jsonata.evaluate(fields.jsonata("Cause"), bindings(), "Cause", "string").textValue()
+                    : s.causePath() == null ? s.cause() : failText(s.causePath(), "CausePath");
             throw new AslError(error, cause);
         }
 
@@ -605,16 +745,17 @@ final class Interpreter {
 
         @Override
         public Step visitParallel(State.Parallel s) {
-            Step step = withRetry(s.retry(), s.catchers(), raw, scope, trail.time, () -> {
-                JsonNode effective = inputPath(s.inputPath(), raw, scope);
-                JsonNode params = s.parameters() == null ? effective : template(s.parameters(), effective, scope, "Parameters");
+            Step step = withRetry(s.retry(), s.catchers(), fields, raw, scope, trail.time, () -> {
+                JsonNode effective = fields.isJsonata() ? raw : inputPath(s.inputPath(), raw, scope);
+                JsonNode params = fields.isJsonata() ? jsonataOutput("Arguments", fields.jsonata("Arguments"), bindings(), raw)
+                        : s.parameters() == null ? effective : template(s.parameters(), effective, scope, "Parameters");
                 long startedId = event(trail, "ParallelStateStarted", null, NODES.objectNode());
                 List<Supplier<JsonNode>> branches = new ArrayList<>();
                 List<Timeline> forks = new ArrayList<>();
                 for (StateMachine branch : s.branches()) {
                     Timeline fork = trail.time.fork();
                     forks.add(fork);
-                    branches.add(() -> runMachine(branch, params, new Trail(startedId, fork)));
+                    branches.add(() -> runMachine(branch, params, new Trail(startedId, fork, trail.variables.child())));
                 }
                 ArrayNode results;
                 try {
@@ -626,9 +767,13 @@ final class Interpreter {
                 }
                 trail.time.join(forks);
                 event(trail, "ParallelStateSucceeded", null, NODES.objectNode());
+                if (fields.isJsonata()) {
+                    return jsonataExit(s, Step.of(results, s.transition()), bindings().withResult(results), results);
+                }
                 JsonNode selected = s.resultSelector() == null ? results : template(s.resultSelector(), results, scope, "ResultSelector");
+                JsonNode assigned = assignPaths(fields.assign(), selected, scope);
                 JsonNode output = finish(s.name(), resultPath(s.resultPath(), raw, selected, scope), s.outputPath(), scope);
-                return Step.of(output, s.transition());
+                return Step.of(output, s.transition()).assigning(assigned);
             });
             return exit(s, step);
         }
@@ -638,9 +783,9 @@ final class Interpreter {
             if (s.distributed() != null) {
                 return visitDistributedMap(s);
             }
-            Step step = withRetry(s.retry(), s.catchers(), raw, scope, trail.time, () -> {
-                JsonNode effective = inputPath(s.inputPath(), raw, scope);
-                JsonNode items = find(s.itemsPath(), effective, scope, "ItemsPath");
+            Step step = withRetry(s.retry(), s.catchers(), fields, raw, scope, trail.time, () -> {
+                JsonNode effective = fields.isJsonata() ? raw : inputPath(s.inputPath(), raw, scope);
+                JsonNode items = fields.isJsonata() ? jsonataItems() : find(s.itemsPath(), effective, scope, "ItemsPath");
                 if (!items.isArray()) {
                     throw scope.runtime("The value of the ItemsPath '" + s.itemsPath() + "' must be a JSON array, got "
                             + abbreviate(items));
@@ -654,11 +799,13 @@ final class Interpreter {
                     int index = i;
                     Timeline fork = trail.time.fork();
                     forks.add(fork);
-                    iterations.add(() -> iteration(s, effective, items.get(index), index, new Trail(startedId, fork)));
+                    iterations.add(() -> iteration(s, effective, items.get(index), index,
+                            new Trail(startedId, fork, trail.variables.child())));
                 }
                 ArrayNode results;
                 try {
-                    results = runAll(iterations, s.maxConcurrency());
+                    results = runAll(iterations, fields.jsonata("MaxConcurrency") != null
+                            ? jsonataSeconds("MaxConcurrency", 0) : s.maxConcurrency());
                 } catch (AslError e) {
                     trail.time.join(forks);
                     event(trail, "MapStateFailed", null, NODES.objectNode());
@@ -666,15 +813,32 @@ final class Interpreter {
                 }
                 trail.time.join(forks);
                 event(trail, "MapStateSucceeded", null, NODES.objectNode());
+                if (fields.isJsonata()) {
+                    return jsonataExit(s, Step.of(results, s.transition()), bindings().withResult(results), results);
+                }
                 JsonNode selected = s.resultSelector() == null ? results : template(s.resultSelector(), results, scope, "ResultSelector");
+                JsonNode assigned = assignPaths(fields.assign(), selected, scope);
                 JsonNode output = finish(s.name(), resultPath(s.resultPath(), raw, selected, scope), s.outputPath(), scope);
-                return Step.of(output, s.transition());
+                return Step.of(output, s.transition()).assigning(assigned);
             });
             return exit(s, step);
         }
 
+        /** A JSONata Map's Items (the state input by default): an array, or States.QueryEvaluationError. */
+        private JsonNode jsonataItems() {
+            JsonataTemplate items = fields.jsonata("Items");
+            if (items == null) {
+                if (!raw.isArray()) {
+                    throw scope.queryError("The Map state's input must be a JSON array when the state has no Items"
+                            + " field, but was " + jsonType(raw) + ": " + abbreviate(raw));
+                }
+                return raw;
+            }
+            return jsonata.evaluate(items, bindings(), "Items", "array");
+        }
+
         private Step visitDistributedMap(State.Map s) {
-            Step step = withRetry(s.retry(), s.catchers(), raw, scope, trail.time, () -> {
+            Step step = withRetry(s.retry(), s.catchers(), fields, raw, scope, trail.time, () -> {
                 JsonNode effective = inputPath(s.inputPath(), raw, scope);
                 JsonNode result = new DistributedMapRun(engine, s, stateMachineName, new DistributedMapRun.Host() {
                     @Override
@@ -713,8 +877,9 @@ final class Interpreter {
                     }
                 }).run();
                 JsonNode selected = s.resultSelector() == null ? result : template(s.resultSelector(), result, scope, "ResultSelector");
+                JsonNode assigned = assignPaths(fields.assign(), selected, scope);
                 JsonNode output = finish(s.name(), resultPath(s.resultPath(), raw, selected, scope), s.outputPath(), scope);
-                return Step.of(output, s.transition());
+                return Step.of(output, s.transition()).assigning(assigned);
             });
             return exit(s, step);
         }
@@ -728,7 +893,12 @@ final class Interpreter {
             JsonNode output;
             try {
                 JsonNode itemInput = item;
-                if (s.itemSelector() != null) {
+                if (fields.jsonata("ItemSelector") != null) {
+                    Scope itemScope = scope.forItem(index, item);
+                    itemInput = jsonata.evaluate(fields.jsonata("ItemSelector"),
+                            itemScope.bindings(raw, iteration.time.now()), "ItemSelector");
+                    checkSize(s.name(), itemInput, "an iteration input");
+                } else if (s.itemSelector() != null) {
                     itemInput = template(s.itemSelector(), effective, scope.forItem(index, item), "ItemSelector");
                     checkSize(s.name(), itemInput, "an iteration input");
                 }
@@ -793,8 +963,8 @@ final class Interpreter {
     }
 
     /** Runs {@code attempt}, retrying and catching as the state's Retry and Catch say. */
-    private Step withRetry(List<Retrier> retriers, List<Catcher> catchers, JsonNode raw, Scope scope, Timeline time,
-                           Supplier<Step> attempt) {
+    private Step withRetry(List<Retrier> retriers, List<Catcher> catchers, StateFields fields, JsonNode raw, Scope scope,
+                           Timeline time, Supplier<Step> attempt) {
         int[] attempts = new int[retriers.size()];
         while (true) {
             try {
@@ -820,9 +990,18 @@ final class Interpreter {
                 ObjectNode errorOutput = NODES.objectNode();
                 errorOutput.put("Error", e.error());
                 errorOutput.put("Cause", e.cause());
+                StateFields.RuleFields caught = StateFields.at(fields.catchers(), c);
+                if (fields.isJsonata()) {
+                    Bindings b = scope.bindings(raw, time.now()).withErrorOutput(errorOutput);
+                    JsonNode assigned = assignJsonata(caught.assign(), b, scope.stateName);
+                    JsonNode output = jsonataOutput("Output", caught.output(), b, errorOutput);
+                    checkSize(scope.stateName, output, "an output");
+                    return new Step(output, catcher.next(), assigned);
+                }
+                JsonNode assigned = assignPaths(caught.assign(), errorOutput, scope);
                 JsonNode output = resultPath(catcher.resultPath(), raw, errorOutput, scope);
                 checkSize(scope.stateName, output, "an output");
-                return new Step(output, catcher.next());
+                return new Step(output, catcher.next(), assigned);
             }
         }
     }
@@ -865,11 +1044,67 @@ final class Interpreter {
         return -1;
     }
 
+    /** A JSONata field's value, or {@code otherwise} when the state does not have the field. */
+    private JsonNode jsonataOutput(String field, JsonataTemplate template, Bindings b, JsonNode otherwise) {
+        return template == null ? otherwise : jsonata.evaluate(template, b, field);
+    }
+
+    /** JSONata's name for a value's type. */
+    private static String jsonType(JsonNode node) {
+        return node.isObject() ? "object" : node.isArray() ? "array" : node.isTextual() ? "string"
+                : node.isNumber() ? "number" : node.isBoolean() ? "boolean" : "null";
+    }
+
+    /** A JSONPath Assign's values, or null without Assign; {@code data} is what {@code $} reads. */
+    private JsonNode assignPaths(Assign assign, JsonNode data, Scope scope) {
+        if (assign == null) {
+            return null;
+        }
+        JsonNode values = template(((Assign.Paths) assign).template(), data, scope, "Assign");
+        Variables.checkSizes(scope.stateName, values);
+        return values;
+    }
+
+    private JsonNode assignJsonata(Assign assign, Bindings b, String stateName) {
+        if (assign == null) {
+            return null;
+        }
+        JsonNode values = jsonata.evaluate(((Assign.Jsonata) assign).template(), b, "Assign");
+        Variables.checkSizes(stateName, values);
+        return values;
+    }
+
+    /** Both Assigns' values; {@code second}'s win on a shared name. */
+    private static JsonNode merge(JsonNode first, JsonNode second) {
+        if (first == null || second == null) {
+            return first == null ? second : first;
+        }
+        ObjectNode merged = ((ObjectNode) first).deepCopy();
+        merged.setAll((ObjectNode) second);
+        return merged;
+    }
+
+    /** What a path reads: the context object ({@code $$}), a variable ({@code $name}) or {@code data}. */
+    private JsonNode rootOf(JsonPath path, JsonNode data, Scope scope) {
+        if (path.isContext()) {
+            return scope.context();
+        }
+        if (path.variable() != null) {
+            JsonNode value = scope.variables.get(path.variable());
+            if (value == null) {
+                throw scope.runtime("The path '" + path + "' references the variable '$" + path.variable()
+                        + "', which has not been assigned.");
+            }
+            return value;
+        }
+        return data;
+    }
+
     private JsonNode inputPath(JsonPath path, JsonNode raw, Scope scope) {
         if (path == null) {
             return NODES.objectNode();
         }
-        if (path.isRoot() && !path.isContext()) {
+        if (path.isRoot() && !path.isContext() && path.variable() == null) {
             return raw;
         }
         return find(path, raw, scope, "InputPath");
@@ -880,7 +1115,7 @@ final class Interpreter {
         JsonNode output;
         if (outputPath == null) {
             output = NODES.objectNode();
-        } else if (outputPath.isRoot() && !outputPath.isContext()) {
+        } else if (outputPath.isRoot() && !outputPath.isContext() && outputPath.variable() == null) {
             output = combined;
         } else {
             output = find(outputPath, combined, scope, "OutputPath");
@@ -902,7 +1137,7 @@ final class Interpreter {
 
     /** A path field (InputPath, OutputPath, ItemsPath, SecondsPath, ...): a miss reads as Jayway reports it to AWS. */
     private JsonNode find(JsonPath path, JsonNode data, Scope scope, String field) {
-        JsonNode node = path.find(path.isContext() ? scope.context() : data);
+        JsonNode node = path.find(rootOf(path, data, scope));
         if (node == null) {
             throw scope.runtime("Invalid path '" + path + "' : No results for path: " + path.normalized());
         }
@@ -911,10 +1146,12 @@ final class Interpreter {
 
     /** A {@code .$} value of a payload template, or a path argument of an intrinsic in one. */
     private JsonNode findForTemplate(JsonPath path, JsonNode data, Scope scope, String field) {
-        JsonNode node = path.find(path.isContext() ? scope.context() : data);
+        JsonNode node = path.find(rootOf(path, data, scope));
         if (node == null) {
             throw scope.runtime("The JSONPath '" + path + "' specified for the field '" + field + "' could not be found in the "
-                    + (path.isContext() ? "context object " + abbreviate(scope.context()) : "input " + abbreviate(data)));
+                    + (path.isContext() ? "context object " + abbreviate(scope.context())
+                    : path.variable() != null ? "variable '$" + path.variable() + "' " + abbreviate(rootOf(path, data, scope))
+                    : "input " + abbreviate(data)));
         }
         return node;
     }
@@ -958,7 +1195,7 @@ final class Interpreter {
             @Override
             public JsonNode visitPath(PayloadTemplate.PathValue value) {
                 JsonPath path = value.path();
-                if (path.isIndexPastEnd(path.isContext() ? scope.context() : data)) {
+                if (path.isIndexPastEnd(rootOf(path, data, scope))) {
                     // Step Functions' one leniency in payload templates: an index past the end of an array is null.
                     return NODES.nullNode();
                 }

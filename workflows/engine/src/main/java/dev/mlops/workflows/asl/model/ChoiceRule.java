@@ -1,12 +1,14 @@
 package dev.mlops.workflows.asl.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlops.workflows.asl.jsonata.JsonataTemplate;
 import dev.mlops.workflows.asl.path.JsonPath;
 
 import java.util.List;
 
 /** A Choice rule: a comparison, or a Boolean combination of rules (States Language, "Choice Rules"). */
-public sealed interface ChoiceRule permits ChoiceRule.And, ChoiceRule.Or, ChoiceRule.Not, ChoiceRule.Comparison {
+public sealed interface ChoiceRule
+        permits ChoiceRule.And, ChoiceRule.Or, ChoiceRule.Not, ChoiceRule.Comparison, ChoiceRule.Condition {
 
     /** A JSON Pointer to this rule in the definition. */
     String location();
@@ -23,6 +25,8 @@ public sealed interface ChoiceRule permits ChoiceRule.And, ChoiceRule.Or, Choice
         R visitNot(Not rule);
 
         R visitComparison(Comparison rule);
+
+        R visitCondition(Condition rule);
     }
 
     /** {@code "And": [...]}: every rule matches. */
@@ -70,6 +74,18 @@ public sealed interface ChoiceRule permits ChoiceRule.And, ChoiceRule.Or, Choice
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitComparison(this);
+        }
+    }
+
+    /**
+     * A JSONata Choice rule: {@code "Condition": "{% expr %}"}, which must evaluate to a boolean.
+     *
+     * @param condition the Condition (an expression, or a literal boolean)
+     */
+    record Condition(JsonataTemplate condition, String location) implements ChoiceRule {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitCondition(this);
         }
     }
 

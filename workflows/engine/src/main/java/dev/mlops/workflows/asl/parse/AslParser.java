@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlops.workflows.asl.StatesErrors;
 import dev.mlops.workflows.asl.Timestamps;
+import dev.mlops.workflows.asl.jsonata.JsonataTemplate;
+import dev.mlops.workflows.asl.model.Assign;
 import dev.mlops.workflows.asl.model.Catcher;
 import dev.mlops.workflows.asl.model.ChoiceRule;
 import dev.mlops.workflows.asl.model.DistributedMap;
 import dev.mlops.workflows.asl.model.PayloadTemplate;
+import dev.mlops.workflows.asl.model.QueryLanguage;
 import dev.mlops.workflows.asl.model.Retrier;
 import dev.mlops.workflows.asl.model.State;
+import dev.mlops.workflows.asl.model.StateFields;
 import dev.mlops.workflows.asl.model.StateMachine;
 import dev.mlops.workflows.asl.model.Transition;
 import dev.mlops.workflows.asl.path.JsonPath;
@@ -25,10 +29,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Parses and validates an Amazon States Language definition (JSONPath query language). Every problem found is
- * collected; {@link #parse(String)} throws one {@link DefinitionException} listing them all.
+ * Parses and validates an Amazon States Language definition (JSONPath and JSONata query languages, variables).
+ * Every problem found is collected; {@link #parse(String)} throws one {@link DefinitionException} listing them all.
  */
 public final class AslParser {
 
@@ -55,13 +60,44 @@ public final class AslParser {
     private static final Set<String> DISTRIBUTED_MAP_FIELDS = Set.of("ItemReader", "ResultWriter", "ItemBatcher",
             "ToleratedFailurePercentage", "ToleratedFailureCount", "ToleratedFailurePercentagePath",
             "ToleratedFailureCountPath", "Label");
-    /** Fields of JSONata, which this engine does not run yet. */
-    private static final Set<String> UNSUPPORTED = Set.of("MaxConcurrencyPath", "Arguments", "Output", "Assign", "Credentials");
+    /** Fields this engine does not run yet. */
+    private static final Set<String> UNSUPPORTED = Set.of("MaxConcurrencyPath", "Credentials");
+    /** The state types that take Assign (Succeed and Fail end their machine, so assign nothing). */
+    private static final Set<String> ASSIGNABLE = Set.of("Pass", "Task", "Choice", "Wait", "Parallel", "Map");
+    /** The fields of JSONata states. */
+    private static final Map<String, Set<String>> JSONATA_FIELDS = Map.of(
+            "Pass", Set.of("Output", "Assign", "Next", "End"),
+            "Task", Set.of("Resource", "Arguments", "Output", "Assign", "Retry", "Catch", "TimeoutSeconds",
+                    "HeartbeatSeconds", "Next", "End"),
+            "Choice", Set.of("Choices", "Default", "Output", "Assign"),
+            "Wait", Set.of("Seconds", "Timestamp", "Output", "Assign", "Next", "End"),
+            "Succeed", Set.of("Output"),
+            "Fail", Set.of("Error", "Cause"),
+            "Parallel", Set.of("Branches", "Arguments", "Output", "Assign", "Retry", "Catch", "Next", "End"),
+            "Map", Set.of("ItemProcessor", "Iterator", "Items", "ItemSelector", "MaxConcurrency", "Output", "Assign",
+                    "Retry", "Catch", "Next", "End"));
+    /** JSONPath's fields that JSONata states do not have. */
+    private static final Set<String> JSONPATH_ONLY = Set.of("InputPath", "Parameters", "ResultSelector", "ResultPath",
+            "OutputPath", "Result", "TimeoutSecondsPath", "HeartbeatSecondsPath", "SecondsPath", "TimestampPath",
+            "ItemsPath", "ErrorPath", "CausePath", "MaxConcurrencyPath", "Variable");
+    /** JSONata's fields that JSONPath states do not have. */
+    private static final Set<String> JSONATA_ONLY = Set.of("Arguments", "Output", "Items", "Condition");
+    /** JSONata fields that hold one value, possibly an expression, rather than a template. */
+    private static final List<String> JSONATA_SCALARS = List.of("TimeoutSeconds", "HeartbeatSeconds", "Seconds",
+            "Timestamp", "Error", "Cause", "MaxConcurrency", "Items");
+    /** A variable name: a letter or underscore, then letters, digits and underscores. */
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*");
+    /** Names Step Functions keeps for itself: $states is bound in every JSONata expression. */
+    private static final Set<String> RESERVED_VARIABLES = Set.of("states");
 
     /** The state types, named as in ASL's Type field. */
     private enum StateType { Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map }
 
     private final List<DefinitionException.Problem> problems = new ArrayList<>();
+    /** The top-level QueryLanguage, which every state without its own inherits, in branches too. */
+    private QueryLanguage machineLanguage = QueryLanguage.JSONPath;
+    /** The language of the state being parsed (its catchers and Choice rules follow it). */
+    private QueryLanguage stateLanguage = QueryLanguage.JSONPath;
 
     private AslParser() {
     }
@@ -89,6 +125,10 @@ public final class AslParser {
      */
     public static StateMachine parse(JsonNode definition) {
         AslParser parser = new AslParser();
+        JsonNode language = definition == null ? null : definition.get("QueryLanguage");
+        if (language != null && "JSONata".equals(language.asText())) {
+            parser.machineLanguage = QueryLanguage.JSONata;
+        }
         StateMachine machine = parser.machine(definition, "", TOP_FIELDS);
         if (!parser.problems.isEmpty()) {
             throw new DefinitionException(parser.problems);
@@ -112,8 +152,8 @@ public final class AslParser {
             }
         }
         JsonNode queryLanguage = node.get("QueryLanguage");
-        if (queryLanguage != null && !"JSONPath".equals(queryLanguage.asText())) {
-            problem(null, "QueryLanguage", location + "/QueryLanguage", "only JSONPath is supported by this engine yet, not " + queryLanguage);
+        if (queryLanguage != null && !"JSONPath".equals(queryLanguage.asText()) && !"JSONata".equals(queryLanguage.asText())) {
+            problem(null, "QueryLanguage", location + "/QueryLanguage", "expected JSONPath or JSONata, got " + queryLanguage);
         }
         String startAt = node.path("StartAt").isTextual() ? node.get("StartAt").asText() : null;
         if (startAt == null) {
@@ -121,6 +161,7 @@ public final class AslParser {
         }
         JsonNode statesNode = node.get("States");
         Map<String, State> states = new LinkedHashMap<>();
+        Map<String, StateFields> fields = new LinkedHashMap<>();
         if (statesNode == null || !statesNode.isObject() || statesNode.isEmpty()) {
             problem(null, "States", location + "/States", "expected an object with at least one state");
         } else {
@@ -133,6 +174,7 @@ public final class AslParser {
                 State state = state(e.getKey(), e.getValue(), stateLocation);
                 if (state != null) {
                     states.put(e.getKey(), state);
+                    fields.put(e.getKey(), stateFields(e.getKey(), e.getValue(), stateLocation, state.type()));
                 }
             }
             if (startAt != null && !statesNode.has(startAt)) {
@@ -143,7 +185,8 @@ public final class AslParser {
         if (node.has("TimeoutSeconds")) {
             timeout = positiveInt(null, node, "TimeoutSeconds", location);
         }
-        StateMachine machine = new StateMachine(text(node, "Comment"), startAt == null ? "" : startAt, states, timeout, location);
+        StateMachine machine = new StateMachine(text(node, "Comment"), startAt == null ? "" : startAt, states, timeout,
+                location, fields);
         if (statesNode != null && statesNode.isObject()) {
             checkTransitions(machine, statesNode);
         }
@@ -262,20 +305,93 @@ public final class AslParser {
                     + " (expected one of " + sorted(FIELDS.keySet()) + ")");
             return null;
         }
-        Set<String> allowed = FIELDS.get(type);
+        QueryLanguage language = language(name, node, location);
+        Set<String> allowed = (language == QueryLanguage.JSONata ? JSONATA_FIELDS : FIELDS).get(type);
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String field = names.next();
-            if (COMMON.contains(field) || allowed.contains(field) || (type.equals("Map") && DISTRIBUTED_MAP_FIELDS.contains(field))) {
+            if (COMMON.contains(field) || allowed.contains(field) || (field.equals("Assign") && ASSIGNABLE.contains(type))) {
                 continue;
             }
-            problem(name, field, location + "/" + field, UNSUPPORTED.contains(field)
-                    ? "is not supported by this engine yet (JSONata and credentials come later)"
-                    : "is not a field of a " + type + " state (expected one of " + sorted(allowed) + ")");
+            if (type.equals("Map") && DISTRIBUTED_MAP_FIELDS.contains(field)) {
+                if (language == QueryLanguage.JSONata) {
+                    problem(name, field, location + "/" + field, "is not supported by this engine yet in a JSONata state"
+                            + " (the DISTRIBUTED Map runs in JSONPath states)");
+                }
+                continue;
+            }
+            problem(name, field, location + "/" + field, notAllowed(field, language, type, allowed));
         }
-        JsonNode queryLanguage = node.get("QueryLanguage");
-        if (queryLanguage != null && !"JSONPath".equals(queryLanguage.asText())) {
-            problem(name, "QueryLanguage", location + "/QueryLanguage", "only JSONPath is supported by this engine yet");
+        if (language == QueryLanguage.JSONata && type.equals("Map")
+                && "DISTRIBUTED".equals(node.path("ItemProcessor").path("ProcessorConfig").path("Mode").asText())) {
+            problem(name, "ProcessorConfig", location + "/ItemProcessor/ProcessorConfig/Mode", "a DISTRIBUTED Map is not"
+                    + " supported by this engine yet in a JSONata state (it runs in JSONPath states)");
         }
+        QueryLanguage outer = stateLanguage;
+        stateLanguage = language;
+        try {
+            return stateOfType(name, language == QueryLanguage.JSONata ? jsonPathView(node) : node, location, type);
+        } finally {
+            stateLanguage = outer;
+        }
+    }
+
+    private String notAllowed(String field, QueryLanguage language, String type, Set<String> allowed) {
+        if (language == QueryLanguage.JSONata && JSONPATH_ONLY.contains(field)) {
+            return "Field is not supported when QueryLanguage is JSONata";
+        }
+        if (language == QueryLanguage.JSONPath && JSONATA_ONLY.contains(field)) {
+            return "Field is not supported when QueryLanguage is JSONPath";
+        }
+        return UNSUPPORTED.contains(field)
+                ? "is not supported by this engine yet (credentials come later)"
+                : "is not a field of a " + type + " state (expected one of " + sorted(allowed) + ")";
+    }
+
+    /**
+     * The state's QueryLanguage, the machine's when it sets none. A JSONata machine's states cannot go back to
+     * JSONPath: Step Functions only lets single states of a JSONPath machine opt into JSONata.
+     */
+    private QueryLanguage language(String name, JsonNode node, String location) {
+        JsonNode value = node.get("QueryLanguage");
+        if (value == null) {
+            return machineLanguage;
+        }
+        if ("JSONata".equals(value.asText())) {
+            return QueryLanguage.JSONata;
+        }
+        if (!"JSONPath".equals(value.asText())) {
+            problem(name, "QueryLanguage", location + "/QueryLanguage", "expected JSONPath or JSONata, got " + value);
+            return machineLanguage;
+        }
+        if (machineLanguage == QueryLanguage.JSONata) {
+            problem(name, "QueryLanguage", location + "/QueryLanguage",
+                    "a state cannot use JSONPath when the state machine's QueryLanguage is JSONata");
+        }
+        return QueryLanguage.JSONPath;
+    }
+
+    /**
+     * A JSONata state as the JSONPath builders can read it: its expression-valued scalars replaced by neutral
+     * values (the interpreter evaluates them from {@link StateFields#jsonata()}), ItemSelector and Items removed.
+     */
+    private static JsonNode jsonPathView(JsonNode node) {
+        com.fasterxml.jackson.databind.node.ObjectNode view = ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy();
+        view.remove(List.of("ItemSelector", "Items", "Output", "Arguments", "Assign"));
+        for (String field : List.of("TimeoutSeconds", "HeartbeatSeconds", "MaxConcurrency")) {
+            if (view.path(field).isTextual()) {
+                view.remove(field);
+            }
+        }
+        if (view.path("Seconds").isTextual()) {
+            view.put("Seconds", 0);
+        }
+        if (view.path("Timestamp").isTextual() && JsonataTemplate.isExpression(view.get("Timestamp").textValue())) {
+            view.put("Timestamp", "1970-01-01T00:00:00Z");
+        }
+        return view;
+    }
+
+    private State stateOfType(String name, JsonNode node, String location, String type) {
         return switch (StateType.valueOf(type)) {
             case Pass -> new State.Pass(name, location, path(name, node, "InputPath", location, false),
                     template(name, node, "Parameters", location), node.get("Result"),
@@ -387,6 +503,18 @@ public final class AslParser {
         if (!isTopLevel && node.has("Next")) {
             problem(state, "Next", location + "/Next", "only top-level Choice rules may have Next");
         }
+        if (!isTopLevel && node.has("Assign")) {
+            problem(state, "Assign", location + "/Assign", "only top-level Choice rules may have Assign");
+        }
+        if (stateLanguage == QueryLanguage.JSONata) {
+            return condition(state, node, location);
+        }
+        for (String field : List.of("Condition", "Output")) {
+            if (node.has(field)) {
+                problem(state, field, location + "/" + field, "Field is not supported when QueryLanguage is JSONPath");
+                return null;
+            }
+        }
         if (node.has("And") || node.has("Or")) {
             String op = node.has("And") ? "And" : "Or";
             JsonNode list = node.get(op);
@@ -401,11 +529,11 @@ public final class AslParser {
                     }
                 }
             }
-            checkOnly(state, node, location, Set.of(op, "Next", "Comment"));
+            checkOnly(state, node, location, Set.of(op, "Next", "Comment", "Assign"));
             return op.equals("And") ? new ChoiceRule.And(rules, location) : new ChoiceRule.Or(rules, location);
         }
         if (node.has("Not")) {
-            checkOnly(state, node, location, Set.of("Not", "Next", "Comment"));
+            checkOnly(state, node, location, Set.of("Not", "Next", "Comment", "Assign"));
             ChoiceRule inner = rule(state, node.get("Not"), location + "/Not", false);
             return inner == null ? null : new ChoiceRule.Not(inner, location);
         }
@@ -418,7 +546,7 @@ public final class AslParser {
         List<String> operators = new ArrayList<>();
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String field = names.next();
-            if (!Set.of("Variable", "Next", "Comment").contains(field)) {
+            if (!Set.of("Variable", "Next", "Comment", "Assign").contains(field)) {
                 operators.add(field);
             }
         }
@@ -458,6 +586,19 @@ public final class AslParser {
             return null;
         }
         return variable == null ? null : new ChoiceRule.Comparison(variable, operator, value, null, location);
+    }
+
+    /** A JSONata Choice rule: Condition and Next, with optional Assign, Output and Comment. */
+    private ChoiceRule condition(String state, JsonNode node, String location) {
+        checkLanguageFields(state, node, location, Set.of("Condition", "Next", "Assign", "Output", "Comment"), "a JSONata Choice rule");
+        JsonNode condition = node.get("Condition");
+        if (condition == null || !(condition.isBoolean() || (condition.isTextual() && JsonataTemplate.isExpression(condition.textValue())))) {
+            problem(state, "Condition", location + "/Condition", condition == null ? "is required in a JSONata Choice rule"
+                    : "expected a JSONata expression \"{% ... %}\" or a boolean, got " + condition);
+            return null;
+        }
+        JsonataTemplate template = jsonata(state, condition, location + "/Condition");
+        return template == null ? null : new ChoiceRule.Condition(template, location);
     }
 
     private static ChoiceRule.Operator operator(String name) {
@@ -844,7 +985,11 @@ public final class AslParser {
                 problem(name, "Catch", at, "a catcher must be an object");
                 continue;
             }
-            checkFields(name, c, at, Set.of("ErrorEquals", "ResultPath", "Next", "Comment"), "a catcher");
+            if (stateLanguage == QueryLanguage.JSONata) {
+                checkLanguageFields(name, c, at, Set.of("ErrorEquals", "Output", "Assign", "Next", "Comment"), "a catcher");
+            } else {
+                checkLanguageFields(name, c, at, Set.of("ErrorEquals", "ResultPath", "Assign", "Next", "Comment"), "a catcher");
+            }
             List<String> errors = errorEquals(name, c, at, i == list.size() - 1, "Catch");
             String next = c.path("Next").isTextual() ? c.get("Next").asText() : null;
             if (next == null) {
@@ -877,6 +1022,19 @@ public final class AslParser {
         return errors;
     }
 
+    /** As {@link #checkFields}, with AWS's message for a field of the other query language. */
+    private void checkLanguageFields(String name, JsonNode node, String at, Set<String> allowed, String what) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!allowed.contains(field)) {
+                boolean isOther = stateLanguage == QueryLanguage.JSONata ? JSONPATH_ONLY.contains(field) : JSONATA_ONLY.contains(field);
+                problem(name, field, at + "/" + field, isOther
+                        ? "Field is not supported when QueryLanguage is " + stateLanguage
+                        : "is not a field of " + what + " (expected one of " + sorted(allowed) + ")");
+            }
+        }
+    }
+
     private void checkFields(String name, JsonNode node, String at, Set<String> allowed, String what) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String field = names.next();
@@ -904,7 +1062,7 @@ public final class AslParser {
         }
         try {
             JsonPath path = JsonPath.parse(value.asText());
-            if (isResultPath && (!path.isReference() || path.isContext())) {
+            if (isResultPath && (!path.isReference() || path.isContext() || path.variable() != null)) {
                 problem(name, field, location + "/" + field, "'" + value.asText() + "' must be a reference path into the state's input");
             }
             return path;
@@ -985,6 +1143,107 @@ public final class AslParser {
             return new PayloadTemplate.PathValue(JsonPath.parse(text));
         } catch (IllegalArgumentException e) {
             problem(name, field, location, e.getMessage());
+            return null;
+        }
+    }
+
+    /** The query language, Assign and JSONata fields of a state, its Choice rules and its catchers. */
+    private StateFields stateFields(String name, JsonNode node, String location, String type) {
+        QueryLanguage outer = stateLanguage;
+        stateLanguage = node.has("QueryLanguage") && "JSONata".equals(node.get("QueryLanguage").asText())
+                ? QueryLanguage.JSONata : node.has("QueryLanguage") ? QueryLanguage.JSONPath : machineLanguage;
+        try {
+            Map<String, JsonataTemplate> jsonata = new LinkedHashMap<>();
+            if (stateLanguage == QueryLanguage.JSONata) {
+                for (String field : List.of("Arguments", "Output", "ItemSelector")) {
+                    if (node.has(field)) {
+                        putIfParsed(jsonata, field, jsonata(name, node.get(field), location + "/" + field));
+                    }
+                }
+                for (String field : JSONATA_SCALARS) {
+                    JsonNode value = node.get(field);
+                    if (value != null && value.isTextual() && JsonataTemplate.isExpression(value.textValue())) {
+                        putIfParsed(jsonata, field, jsonata(name, value, location + "/" + field));
+                    } else if (field.equals("Items") && value != null) {
+                        if (!value.isArray()) {
+                            problem(name, field, location + "/" + field, "expected a JSON array or a JSONata expression, got " + value);
+                        } else {
+                            putIfParsed(jsonata, field, jsonata(name, value, location + "/" + field));
+                        }
+                    }
+                }
+            }
+            List<StateFields.RuleFields> choices = new ArrayList<>();
+            if (type.equals("Choice") && node.path("Choices").isArray()) {
+                for (int i = 0; i < node.get("Choices").size(); i++) {
+                    choices.add(ruleFields(name, node.get("Choices").get(i), location + "/Choices/" + i));
+                }
+            }
+            List<StateFields.RuleFields> catchers = new ArrayList<>();
+            if (node.path("Catch").isArray()) {
+                for (int i = 0; i < node.get("Catch").size(); i++) {
+                    catchers.add(ruleFields(name, node.get("Catch").get(i), location + "/Catch/" + i));
+                }
+            }
+            Assign assign = ASSIGNABLE.contains(type) ? assign(name, node, location) : null;
+            return new StateFields(stateLanguage, assign, jsonata, choices, catchers);
+        } finally {
+            stateLanguage = outer;
+        }
+    }
+
+    private static void putIfParsed(Map<String, JsonataTemplate> fields, String field, JsonataTemplate template) {
+        if (template != null) {
+            fields.put(field, template);
+        }
+    }
+
+    private StateFields.RuleFields ruleFields(String name, JsonNode rule, String location) {
+        if (!rule.isObject()) {
+            return StateFields.RuleFields.NONE;
+        }
+        JsonataTemplate output = stateLanguage == QueryLanguage.JSONata && rule.has("Output")
+                ? jsonata(name, rule.get("Output"), location + "/Output") : null;
+        return new StateFields.RuleFields(assign(name, rule, location), output);
+    }
+
+    /** Assign: an object whose names are variable names (with {@code .$} in JSONPath for dynamic values). */
+    private Assign assign(String name, JsonNode node, String location) {
+        JsonNode value = node.get("Assign");
+        if (value == null) {
+            return null;
+        }
+        String at = location + "/Assign";
+        if (!value.isObject()) {
+            problem(name, "Assign", at, "expected an object of variable names and values, got " + value);
+            return null;
+        }
+        for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+            String key = names.next();
+            String variable = stateLanguage == QueryLanguage.JSONPath && key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+            if (!VARIABLE_NAME.matcher(variable).matches()) {
+                problem(name, "Assign", at + "/" + pointerEscape(key), "'" + variable + "' is not a valid variable name"
+                        + " (a letter or underscore, then letters, digits or underscores)");
+            } else if (RESERVED_VARIABLES.contains(variable)) {
+                problem(name, "Assign", at + "/" + pointerEscape(key), "'$" + variable + "' is reserved by Step Functions"
+                        + " and cannot be assigned");
+            }
+        }
+        if (stateLanguage == QueryLanguage.JSONata) {
+            JsonataTemplate template = jsonata(name, value, at);
+            return template == null ? null : new Assign.Jsonata(template);
+        }
+        PayloadTemplate template = template(name, value, at);
+        return template == null ? null : new Assign.Paths(template);
+    }
+
+    /** A JSONata field's template; a problem (and null) when an expression does not parse. */
+    private JsonataTemplate jsonata(String name, JsonNode value, String location) {
+        try {
+            return JsonataTemplate.parse(value);
+        } catch (JsonataTemplate.SyntaxException e) {
+            String at = location + e.path();
+            problem(name, at.substring(at.lastIndexOf('/') + 1), at, e.getMessage());
             return null;
         }
     }

@@ -26,16 +26,22 @@ public final class JsonPath {
     private final boolean isContext;
     private final List<Segment> segments;
     private final boolean isReference;
+    private final String variable;
 
     private JsonPath(String text, boolean isContext, List<Segment> segments) {
+        this(text, isContext, null, segments);
+    }
+
+    private JsonPath(String text, boolean isContext, String variable, List<Segment> segments) {
         this.text = text;
         this.isContext = isContext;
+        this.variable = variable;
         this.segments = List.copyOf(segments);
         this.isReference = this.segments.stream().allMatch(s -> s instanceof Field || s instanceof Index);
     }
 
     /**
-     * Parses a path starting with {@code $} or {@code $$}.
+     * Parses a path starting with {@code $}, {@code $$} or a workflow variable ({@code $name}).
      *
      * @throws PathSyntaxException naming the path and the position of the problem
      */
@@ -61,7 +67,7 @@ public final class JsonPath {
         if (!isReference) {
             return text;
         }
-        StringBuilder b = new StringBuilder(isContext ? "$$" : "$");
+        StringBuilder b = new StringBuilder(root());
         for (Segment s : segments) {
             b.append(s instanceof Field f ? "['" + f.name() + "']" : "[" + ((Index) s).index() + "]");
         }
@@ -71,6 +77,15 @@ public final class JsonPath {
     /** Whether this path starts with {@code $$} and so reads the context object. */
     public boolean isContext() {
         return isContext;
+    }
+
+    /** The workflow variable this path reads ({@code $name...}), or null when it reads the input or context. */
+    public String variable() {
+        return variable;
+    }
+
+    private String root() {
+        return isContext ? "$$" : variable != null ? "$" + variable : "$";
     }
 
     /**
@@ -125,7 +140,7 @@ public final class JsonPath {
         if (!isReference || segments.isEmpty() || !(segments.get(segments.size() - 1) instanceof Index last)) {
             return false;
         }
-        JsonNode parent = new JsonPath(text, isContext, segments.subList(0, segments.size() - 1)).find(root);
+        JsonNode parent = new JsonPath(text, isContext, variable, segments.subList(0, segments.size() - 1)).find(root);
         return parent != null && parent.isArray() && last.index() >= parent.size();
     }
 
@@ -169,7 +184,7 @@ public final class JsonPath {
     }
 
     private String prefix(int count) {
-        StringBuilder b = new StringBuilder(isContext ? "$$" : "$");
+        StringBuilder b = new StringBuilder(root());
         for (Segment s : segments.subList(0, count)) {
             b.append(s instanceof Field f ? "." + f.name() : "[" + ((Index) s).index() + "]");
         }
@@ -389,9 +404,16 @@ public final class JsonPath {
             }
             pos = 1;
             boolean isContext = false;
+            String variable = null;
             if (!isRelative && pos < text.length() && text.charAt(pos) == '$') {
                 isContext = true;
                 pos++;
+            } else if (!isRelative && pos < text.length() && isVariableStart(text.charAt(pos))) {
+                int start = pos;
+                while (pos < text.length() && isVariablePart(text.charAt(pos))) {
+                    pos++;
+                }
+                variable = text.substring(start, pos);
             }
             List<Segment> segments = new ArrayList<>();
             while (pos < text.length()) {
@@ -410,7 +432,15 @@ public final class JsonPath {
                     throw error("'.' or '['");
                 }
             }
-            return new JsonPath(text, isContext, segments);
+            return new JsonPath(text, isContext, variable, segments);
+        }
+
+        private static boolean isVariableStart(char c) {
+            return Character.isLetter(c) || c == '_';
+        }
+
+        private static boolean isVariablePart(char c) {
+            return Character.isLetterOrDigit(c) || c == '_';
         }
 
         private boolean peek(char c) {

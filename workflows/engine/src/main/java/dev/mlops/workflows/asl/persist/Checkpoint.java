@@ -1,6 +1,7 @@
 package dev.mlops.workflows.asl.persist;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -16,19 +17,27 @@ import java.util.Objects;
  * @param enteredTime    when it was entered: Waits resume by their absolute due time computed from it
  * @param retryCount     $$.State.RetryCount when the checkpoint was written
  * @param parked         the parked task, or null
+ * @param variables      the top-level workflow variables as the state found them (an object, empty when none)
  */
 public record Checkpoint(String stateName, JsonNode input, long enteredEventId, Instant enteredTime, int retryCount,
-                         Parked parked) {
+                         Parked parked, JsonNode variables) {
 
     public Checkpoint {
         Objects.requireNonNull(stateName, "stateName");
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(enteredTime, "enteredTime");
+        variables = variables == null ? JsonNodeFactory.instance.objectNode() : variables;
+    }
+
+    /** A checkpoint of an execution without variables. */
+    public Checkpoint(String stateName, JsonNode input, long enteredEventId, Instant enteredTime, int retryCount,
+                      Parked parked) {
+        this(stateName, input, enteredEventId, enteredTime, retryCount, parked, null);
     }
 
     /** This checkpoint, parked on a task token. */
     public Checkpoint withParked(Parked parked) {
-        return new Checkpoint(stateName, input, enteredEventId, enteredTime, retryCount, parked);
+        return new Checkpoint(stateName, input, enteredEventId, enteredTime, retryCount, parked, variables);
     }
 
     /**

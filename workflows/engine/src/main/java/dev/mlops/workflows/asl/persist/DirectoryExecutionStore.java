@@ -345,6 +345,9 @@ public final class DirectoryExecutionStore implements ExecutionStore {
             p.put("timeoutAt", c.parked().timeoutAt() == null ? null : c.parked().timeoutAt().toString());
             p.put("heartbeatSeconds", c.parked().heartbeatSeconds());
         }
+        if (!c.variables().isEmpty()) {
+            n.set("variables", c.variables());
+        }
         return n;
     }
 
@@ -354,7 +357,7 @@ public final class DirectoryExecutionStore implements ExecutionStore {
                 p.get("resource").asText(), Instant.parse(p.get("parkedAt").asText()), instant(p.get("timeoutAt")),
                 p.path("heartbeatSeconds").isInt() ? p.get("heartbeatSeconds").asInt() : null);
         return new Checkpoint(n.get("stateName").asText(), n.get("input"), n.get("enteredEventId").asLong(),
-                Instant.parse(n.get("enteredTime").asText()), n.get("retryCount").asInt(), parked);
+                Instant.parse(n.get("enteredTime").asText()), n.get("retryCount").asInt(), parked, n.get("variables"));
     }
 
     static ObjectNode toJson(HistoryEvent e) {

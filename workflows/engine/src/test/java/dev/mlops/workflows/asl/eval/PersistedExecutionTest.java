@@ -96,6 +96,30 @@ class PersistedExecutionTest {
     }
 
     @Test
+    void variables_areInTheCheckpoint_andSurviveRestart() throws InterruptedException {
+        String definition = "{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"Prepare\", \"States\": {"
+                + "\"Prepare\": {\"Type\": \"Pass\", \"Assign\": {\"model\": \"{% $states.input.model %}\", \"n\": 2}, \"Next\": \"Approve\"},"
+                + "\"Approve\": {\"Type\": \"Task\", \"Resource\": \"" + CALLBACK + "\","
+                + " \"Arguments\": {\"token\": \"{% $states.context.Task.Token %}\"},"
+                + " \"Output\": {\"model\": \"{% $model %}\", \"n\": \"{% $n %}\", \"approval\": \"{% $states.result %}\"}, \"End\": true}}}";
+        Engine first = engine(new DirectoryExecutionStore(dir), new VirtualClock(T0));
+        first.register("Vars", definition);
+        Execution parked = first.start("Vars", "v1", json("{\"model\": \"m\"}"));
+        String token = tokens.poll(5, TimeUnit.SECONDS);
+        assertNotNull(token);
+        awaitParkedCheckpoint(parked.executionArn());
+        assertEquals(json("{\"model\": \"m\", \"n\": 2}"),
+                new DirectoryExecutionStore(dir).checkpoint(parked.executionArn()).orElseThrow().variables());
+
+        Engine second = engine(new DirectoryExecutionStore(dir), new VirtualClock(T0.plus(Duration.ofHours(1))));
+        second.register("Vars", definition);
+        List<Execution> resumed = second.resume();
+        second.sendTaskSuccess(token, json("{\"approved\": true}"));
+        ExecutionResult r = resumed.get(0).await();
+        assertEquals(json("{\"model\": \"m\", \"n\": 2, \"approval\": {\"approved\": true}}"), r.output(), r::cause);
+    }
+
+    @Test
     void parkedTask_timeoutPassedWhileDown_timesOutOnResume() throws InterruptedException {
         Engine first = engine(new DirectoryExecutionStore(dir), new VirtualClock(T0));
         Execution parked = first.start("Approvals", "e1", json("{}"));

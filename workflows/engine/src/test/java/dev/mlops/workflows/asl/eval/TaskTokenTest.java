@@ -127,4 +127,16 @@ class TaskTokenTest {
         JsonNode out = execution.await().output();
         assertEquals(json("{\"approval\": \"ok\"}"), out);
     }
+
+    @Test
+    void jsonataArguments_passTheTokenFromStatesContext() throws InterruptedException {
+        Execution execution = engine.start(parse("""
+                {"QueryLanguage": "JSONata", "StartAt": "Approve", "States": {"Approve": {"Type": "Task",
+                  "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
+                  "Arguments": {"FunctionName": "notify", "Payload": {"token": "{% $states.context.Task.Token %}"}},
+                  "Output": {"model": "{% $states.input.model %}", "approval": "{% $states.result %}"}, "End": true}}}"""),
+                "Approvals", "e1", json("{\"model\": \"m\"}"));
+        engine.sendTaskSuccess(token(), json("{\"approved\": true}"));
+        assertEquals(json("{\"model\": \"m\", \"approval\": {\"approved\": true}}"), execution.await().output());
+    }
 }

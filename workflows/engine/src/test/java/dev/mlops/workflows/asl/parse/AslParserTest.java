@@ -214,9 +214,9 @@ class AslParserTest {
     }
 
     @Test
-    void jsonata_isNotYetSupported() {
-        assertProblem("{\"QueryLanguage\": \"JSONata\", \"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}",
-                null, "QueryLanguage", "only JSONPath");
+    void queryLanguage_otherThanJsonPathOrJsonata_isRejected() {
+        assertProblem("{\"QueryLanguage\": \"XPath\", \"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}",
+                null, "QueryLanguage", "expected JSONPath or JSONata");
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** Notifications, drift-check schedules, alarms and the dashboard. */
+package dev.mlops.infra.monitoring;
