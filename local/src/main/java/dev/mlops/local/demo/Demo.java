@@ -117,7 +117,9 @@ public final class Demo {
         runtime = LocalRuntime.start(env, new LocalRuntime.Options(options.workflowsDir(), options.port(), options.codeRevision()),
                 line -> progress(line));
         api = new ApiClient(runtime.url());
-        traffic = new Traffic(api, tokens.of(DemoTokens.CLIENT), MODEL, 4, 40);
+        // About 600 predictions a second: at the 10% step the challenger gets the demo profile's 200 predictions
+        // within one 5 s bake (a score PSI over fewer is mostly sampling noise).
+        traffic = new Traffic(api, tokens.of(DemoTokens.CLIENT), MODEL, 15, 40);
         say("runtime up on %s (engine, pipeline functions, inference and control APIs, console at /console/)", runtime.url());
 
         section("v1: first release");
@@ -251,7 +253,7 @@ public final class Demo {
 
         String recent = dataset(env, "demo-4-recent.csv", new CreditRiskGenerator(104, DRIFTED), false);
         traffic.send(new CreditRiskGenerator(205, DRIFTED));
-        traffic.burst(new CreditRiskGenerator(206, DRIFTED), 800, 20);
+        traffic.burst(new CreditRiskGenerator(206, DRIFTED), 1000, 25);
         say("debt_ratio moved (+0.06, a third of a standard deviation); newest labelled data %s", recent);
         ExecutionResult drifted = driftCheck("drifted");
         String verdict = drifted.output().path("drift").path("verdict").asText();
