@@ -117,8 +117,8 @@ public final class Demo {
         runtime = LocalRuntime.start(env, new LocalRuntime.Options(options.workflowsDir(), options.port(), options.codeRevision()),
                 line -> progress(line));
         api = new ApiClient(runtime.url());
-        // About 600 predictions a second: at the 10% step the challenger gets the demo profile's 200 predictions
-        // within one 5 s bake (a score PSI over fewer is mostly sampling noise).
+        // About 600 predictions a second: at the 10% step the challenger serves a few hundred within one 5 s bake.
+        // The demo profile would judge 30, but a score PSI over a few dozen is mostly sampling noise.
         traffic = new Traffic(api, tokens.of(DemoTokens.CLIENT), MODEL, 15, 40);
         say("runtime up on %s (engine, pipeline functions, inference and control APIs, console at /console/)", runtime.url());
 
