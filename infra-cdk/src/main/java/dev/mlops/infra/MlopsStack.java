@@ -85,13 +85,14 @@ public final class MlopsStack extends Stack {
         pipeline = new Pipeline(this, "Pipeline", new Pipeline.Inputs(inputs.workflowsDir(), inputs.jars().pipeline(),
                 storage, notifications.getTopic(), resources));
 
-        // the control API starts trainings, answers task tokens and reads executions
+        // the control API starts trainings and drift checks, answers task tokens and reads executions (docs/control-api.md)
         // mlops.control.training-pipeline-arn and drift-check-arn of the control function's configuration
         serving.getControl().addEnvironment("MLOPS_CONTROL_TRAINING_PIPELINE_ARN", pipeline.stateMachineArnOf(TRAINING_PIPELINE));
         serving.getControl().addEnvironment("MLOPS_CONTROL_DRIFT_CHECK_ARN", pipeline.stateMachineArnOf(DRIFT_CHECK));
         serving.getControl().addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("states:StartExecution"))
-                .resources(List.of(pipeline.stateMachineArnOf(TRAINING_PIPELINE))).build());
+                .resources(List.of(pipeline.stateMachineArnOf(TRAINING_PIPELINE), pipeline.stateMachineArnOf(DRIFT_CHECK)))
+                .build());
         serving.getControl().addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("states:DescribeExecution", "states:GetExecutionHistory"))
                 .resources(pipeline.executionArns()).build());
