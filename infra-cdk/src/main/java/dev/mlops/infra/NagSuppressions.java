@@ -39,6 +39,11 @@ final class NagSuppressions {
                 .forEach(route -> on(route, suppress("AwsSolutions-APIG4", "health probes (the Open Inference"
                         + " Protocol's /v2/health/live and /ready, the control API's /v1/health) are unauthenticated by"
                         + " design; they return no model data")));
+        serving.getApi().getNode().getChildren().stream()
+                .filter(child -> child.getNode().getId().contains("--console"))
+                .forEach(route -> on(route, suppress("AwsSolutions-APIG4", "the web console's static files (HTML, ES"
+                        + " modules, CSS) load before anyone signs in and hold no data; every page reads through the"
+                        + " authenticated /v1 routes with the bearer token the person enters")));
         on(serving.getInference(), suppress("AwsSolutions-IAM5", "read of the artifact bucket (packages, registry,"
                 + " deployment.json): CDK's grantRead s3:GetObject*/List* on bucket/* and kms:Decrypt on the bucket's key;"
                 + " the function writes nothing but logs"));
