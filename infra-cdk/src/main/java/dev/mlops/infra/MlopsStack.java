@@ -73,8 +73,8 @@ public final class MlopsStack extends Stack {
                 List.of(storage.getBucket().getBucketArn(), storage.getBucket().arnForObjects("*"))));
         resources.put("NotificationTopic", new Pipeline.Resource(Pipeline.Kind.SNS_TOPIC,
                 notifications.getTopic().getTopicArn(), List.of(notifications.getTopic().getTopicArn())));
-        // one placeholder for the queue: the CPU queue of the Java trainer; GPU models need the ASL to pick
-        // ${GpuTrainingJobQueue} (a Batch queue cannot mix Fargate and EC2 compute environments)
+        // two queues, as a Batch queue cannot mix Fargate and EC2 compute environments: the training-pipeline picks
+        // ${GpuTrainingJobQueue} when its input's gpus (the model's trainer.gpus) is above 0, else ${TrainingJobQueue}
         resources.put("TrainingJobQueue", new Pipeline.Resource(Pipeline.Kind.BATCH_QUEUE,
                 training.getCpuQueue().getJobQueueArn(), List.of(training.getCpuQueue().getJobQueueArn())));
         resources.put("GpuTrainingJobQueue", new Pipeline.Resource(Pipeline.Kind.BATCH_QUEUE,
