@@ -83,7 +83,7 @@ public final class MlopsStack extends Stack {
                 jobDefinitionPrefix, List.of(formatArn(ArnComponents.builder().service("batch")
                         .resource("job-definition").resourceName(jobDefinitionPrefix + "*").build()))));
         pipeline = new Pipeline(this, "Pipeline", new Pipeline.Inputs(inputs.workflowsDir(), inputs.jars().pipeline(),
-                storage, notifications.getTopic(), resources));
+                storage, notifications.getTopic(), resources, settings.auditRetentionDays()));
 
         // the control API starts trainings and drift checks, answers task tokens and reads executions (docs/control-api.md)
         // mlops.control.training-pipeline-arn and drift-check-arn of the control function's configuration

@@ -168,7 +168,7 @@ public final class Serving extends Construct {
                 .build();
         storage.grantReadWrite(control);
         acknowledgeSnapStart(control);
-        storage.grantAuditWrite(control);
+        storage.grantAuditWrite(control, settings.auditRetentionDays());
         controlAlias = Alias.Builder.create(this, "ControlAlias")
                 .aliasName(ALIAS).version(control.getCurrentVersion()).build();
 
