@@ -48,7 +48,7 @@ public final class MlopsApp {
         Object root = app.getNode().tryGetContext("repoRoot");
         Path repoRoot = Path.of(root == null ? ".." : root.toString()).toAbsolutePath().normalize();
         MlopsStack.Inputs inputs = new MlopsStack.Inputs(settings, ModelSpec.loadAll(repoRoot.resolve("models")),
-                LambdaJars.locate(repoRoot), repoRoot.resolve("workflows"));
+                LambdaJars.locate(repoRoot), repoRoot.resolve("workflows"), repoRoot.resolve("models"));
         ImagesStack images = new ImagesStack(app, IMAGES_STACK, StackProps.builder()
                 .description("Serverless MLOps for Java: container images of the training jobs").build());
         MlopsStack main = new MlopsStack(app, MAIN_STACK, StackProps.builder()

@@ -9,6 +9,7 @@ import dev.mlops.infra.monitoring.Notifications;
 import dev.mlops.infra.pipeline.Pipeline;
 import dev.mlops.infra.serving.Serving;
 import dev.mlops.infra.storage.ArtifactStorage;
+import dev.mlops.infra.storage.ModelConfigPublication;
 import dev.mlops.infra.training.Training;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Stack;
@@ -34,8 +35,9 @@ public final class MlopsStack extends Stack {
      * @param models       the model configs
      * @param jars         the Lambda jars
      * @param workflowsDir the folder of the ASL files and placeholders.json
+     * @param modelsDir    the folder of the model configs ({@code <name>/model.json}), published to the bucket
      */
-    public record Inputs(Settings settings, List<ModelSpec> models, LambdaJars jars, Path workflowsDir) {
+    public record Inputs(Settings settings, List<ModelSpec> models, LambdaJars jars, Path workflowsDir, Path modelsDir) {
         /** Copies the model list. */
         public Inputs {
             models = List.copyOf(models);
@@ -48,6 +50,7 @@ public final class MlopsStack extends Stack {
     public static final String TRAINING_PIPELINE = "training-pipeline";
 
     private final ArtifactStorage storage;
+    private final ModelConfigPublication modelConfigs;
     private final Serving serving;
     private final Training training;
     private final Pipeline pipeline;
@@ -60,6 +63,7 @@ public final class MlopsStack extends Stack {
         super(scope, id, props);
         Settings settings = inputs.settings();
         storage = new ArtifactStorage(this, "Storage", inputs.models());
+        modelConfigs = new ModelConfigPublication(this, "ModelConfigs", storage, inputs.modelsDir(), inputs.models());
         notifications = new Notifications(this, "Notifications", storage.getKey(), settings.alarmEmail());
         serving = new Serving(this, "Serving", settings, inputs.jars(), storage);
         capture = new CaptureDelivery(this, "Capture", serving.getInferenceLogs(), storage);
@@ -113,6 +117,11 @@ public final class MlopsStack extends Stack {
     /** The artifact store. */
     public ArtifactStorage getStorage() {
         return storage;
+    }
+
+    /** The publication of the model configs to the bucket. */
+    public ModelConfigPublication getModelConfigs() {
+        return modelConfigs;
     }
 
     /** The serving side. */
