@@ -83,6 +83,17 @@ class WorkflowTrainingPipelineTest {
     }
 
     @Test
+    void train_gpusNull_submitsToTheCpuQueue() {
+        stubs.approveInline();
+        ObjectNode input = trainingInput().deepCopy();
+        input.putNull("gpus");
+        ExecutionResult result = stubs.workflows.run("training-pipeline", "run-gpu-null", input);
+
+        assertEquals(ExecutionResult.Status.SUCCEEDED, result.status(), () -> result.error() + ": " + result.cause());
+        assertEquals("local", submittedQueue(result));
+    }
+
+    @Test
     void approval_fromOutside_executionParksThenCompletes() {
         Execution execution = stubs.workflows.start("training-pipeline", "run-parked", trainingInput());
         JsonNode request = stubs.awaitApprovalRequest();
