@@ -1,5 +1,6 @@
 package dev.mlops.infra;
 
+import dev.mlops.infra.config.Edition;
 import dev.mlops.infra.config.LambdaJars;
 import dev.mlops.infra.config.ModelSpec;
 import dev.mlops.infra.config.Settings;
@@ -49,12 +50,15 @@ public final class MlopsApp {
         Path repoRoot = Path.of(root == null ? ".." : root.toString()).toAbsolutePath().normalize();
         MlopsStack.Inputs inputs = new MlopsStack.Inputs(settings, ModelSpec.loadAll(repoRoot.resolve("models")),
                 LambdaJars.locate(repoRoot), repoRoot.resolve("workflows"), repoRoot.resolve("models"));
-        ImagesStack images = new ImagesStack(app, IMAGES_STACK, StackProps.builder()
-                .description("Serverless MLOps for Java: container images of the training jobs").build());
+        // edition=community (LocalStack without ECR): no images stack; the name is unused there (no Training)
+        ImagesStack images = Edition.of(app).hasBatch() ? new ImagesStack(app, IMAGES_STACK, StackProps.builder()
+                .description("Serverless MLOps for Java: container images of the training jobs").build()) : null;
         MlopsStack main = new MlopsStack(app, MAIN_STACK, StackProps.builder()
                 .description("Serverless MLOps for Java: storage, serving, capture, training, pipeline, monitoring").build(),
-                inputs, images.getTrainerRepositoryName());
-        main.addStackDependency(images);
+                inputs, images == null ? "mlops-trainer" : images.getTrainerRepositoryName());
+        if (images != null) {
+            main.addStackDependency(images);
+        }
         Aspects.of(app).add(new AwsSolutionsChecks());
         return main;
     }

@@ -1,6 +1,7 @@
 package dev.mlops.infra;
 
 import dev.mlops.infra.capture.CaptureDelivery;
+import dev.mlops.infra.config.Edition;
 import dev.mlops.infra.config.LambdaJars;
 import dev.mlops.infra.config.ModelSpec;
 import dev.mlops.infra.config.Settings;
@@ -68,8 +69,11 @@ public final class MlopsStack extends Stack {
         serving = new Serving(this, "Serving", settings, inputs.jars(), storage);
         capture = new CaptureDelivery(this, "Capture", serving.getInferenceLogs(), storage);
         String jobDefinitionPrefix = getStackName() + "-train-";
-        training = new Training(this, "Training", settings, inputs.models(), storage, trainerRepositoryName,
-                jobDefinitionPrefix);
+        // edition=community (LocalStack without Batch): no Training; the queue placeholders name queues that don't exist
+        training = Edition.of(this).hasBatch() ? new Training(this, "Training", settings, inputs.models(), storage,
+                trainerRepositoryName, jobDefinitionPrefix) : null;
+        String cpuQueue = training != null ? training.getCpuQueue().getJobQueueArn() : absentQueue("cpu");
+        String gpuQueue = training != null ? training.getGpuQueue().getJobQueueArn() : absentQueue("gpu");
 
         // placeholder values, by the names of docs/workflow-contracts.md (functions and state machines: Pipeline)
         Map<String, Pipeline.Resource> resources = new TreeMap<>();
@@ -79,10 +83,8 @@ public final class MlopsStack extends Stack {
                 notifications.getTopic().getTopicArn(), List.of(notifications.getTopic().getTopicArn())));
         // two queues, as a Batch queue cannot mix Fargate and EC2 compute environments: the training-pipeline picks
         // ${GpuTrainingJobQueue} when its input's gpus (the model's trainer.gpus) is above 0, else ${TrainingJobQueue}
-        resources.put("TrainingJobQueue", new Pipeline.Resource(Pipeline.Kind.BATCH_QUEUE,
-                training.getCpuQueue().getJobQueueArn(), List.of(training.getCpuQueue().getJobQueueArn())));
-        resources.put("GpuTrainingJobQueue", new Pipeline.Resource(Pipeline.Kind.BATCH_QUEUE,
-                training.getGpuQueue().getJobQueueArn(), List.of(training.getGpuQueue().getJobQueueArn())));
+        resources.put("TrainingJobQueue", new Pipeline.Resource(Pipeline.Kind.BATCH_QUEUE, cpuQueue, List.of(cpuQueue)));
+        resources.put("GpuTrainingJobQueue", new Pipeline.Resource(Pipeline.Kind.BATCH_QUEUE, gpuQueue, List.of(gpuQueue)));
         resources.put("TrainingJobDefinitionPrefix", new Pipeline.Resource(Pipeline.Kind.BATCH_JOB_DEFINITION_PREFIX,
                 jobDefinitionPrefix, List.of(formatArn(ArnComponents.builder().service("batch")
                         .resource("job-definition").resourceName(jobDefinitionPrefix + "*").build()))));
@@ -114,6 +116,12 @@ public final class MlopsStack extends Stack {
         NagSuppressions.apply(this);
     }
 
+    /** The ARN of a job queue that edition=community leaves out. */
+    private String absentQueue(String kind) {
+        return formatArn(ArnComponents.builder().service("batch").resource("job-queue")
+                .resourceName(getStackName() + "-" + kind + "-absent-in-community-edition").build());
+    }
+
     /** The artifact store. */
     public ArtifactStorage getStorage() {
         return storage;
@@ -129,7 +137,7 @@ public final class MlopsStack extends Stack {
         return serving;
     }
 
-    /** Training on Batch. */
+    /** Training on Batch; null with edition=community. */
     public Training getTraining() {
         return training;
     }

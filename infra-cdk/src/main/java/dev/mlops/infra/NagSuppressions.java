@@ -44,16 +44,18 @@ final class NagSuppressions {
                     + " monthly active user; the pool holds a few staff accounts created by an administrator, with no self"
                     + " sign-up; enable it in regulated accounts"));
         }
-        serving.getApi().getNode().getChildren().stream()
-                .filter(child -> child.getNode().getId().contains("--health"))
-                .forEach(route -> on(route, suppress("AwsSolutions-APIG4", "health probes (the Open Inference"
-                        + " Protocol's /v2/health/live and /ready, the control API's /v1/health) are unauthenticated by"
-                        + " design; they return no model data")));
-        serving.getApi().getNode().getChildren().stream()
-                .filter(child -> child.getNode().getId().contains("--console"))
-                .forEach(route -> on(route, suppress("AwsSolutions-APIG4", "the web console's static files (HTML, ES"
-                        + " modules, CSS) load before anyone signs in and hold no data; every page reads through the"
-                        + " authenticated /v1 routes with the bearer token the person enters")));
+        if (serving.getApi() != null) { // null with edition=community
+            serving.getApi().getNode().getChildren().stream()
+                    .filter(child -> child.getNode().getId().contains("--health"))
+                    .forEach(route -> on(route, suppress("AwsSolutions-APIG4", "health probes (the Open Inference"
+                            + " Protocol's /v2/health/live and /ready, the control API's /v1/health) are unauthenticated"
+                            + " by design; they return no model data")));
+            serving.getApi().getNode().getChildren().stream()
+                    .filter(child -> child.getNode().getId().contains("--console"))
+                    .forEach(route -> on(route, suppress("AwsSolutions-APIG4", "the web console's static files (HTML,"
+                            + " ES modules, CSS) load before anyone signs in and hold no data; every page reads through the"
+                            + " authenticated /v1 routes with the bearer token the person enters")));
+        }
         on(serving.getInference(), suppress("AwsSolutions-IAM5", "read of the artifact bucket (packages, registry,"
                 + " deployment.json): CDK's grantRead s3:GetObject*/List* on bucket/* and kms:Decrypt on the bucket's key;"
                 + " the function writes nothing but logs"));
@@ -73,14 +75,16 @@ final class NagSuppressions {
                         + " has no resource type: batch:DescribeJobs/TerminateJob for .sync, and X-Ray")));
 
         var training = stack.getTraining();
-        training.getJobRoles().forEach(role -> on(role, suppress("AwsSolutions-IAM5", "limited to the model's"
-                + " datasets/{model}/ and models/{model}/ prefixes; the action wildcards are CDK's grantRead/grantWrite"
-                + " (GetObject*, List*, Abort*, DeleteObject* for multipart retries) and the bucket key's"
-                + " GenerateDataKey*/ReEncrypt*")));
-        on(training.getExecutionRole(), suppress("AwsSolutions-IAM5", "ecr:GetAuthorizationToken has no resource type,"
-                + " so IAM only accepts *; image pulls themselves are limited to the trainer repository"));
-        on(training.getVpc(), suppress("AwsSolutions-VPC7", "the VPC only holds training jobs, with no inbound rules;"
-                + " flow logs are billed per GB and belong to the account's network baseline"));
+        if (training != null) { // null with edition=community
+            training.getJobRoles().forEach(role -> on(role, suppress("AwsSolutions-IAM5", "limited to the model's"
+                    + " datasets/{model}/ and models/{model}/ prefixes; the action wildcards are CDK's grantRead/grantWrite"
+                    + " (GetObject*, List*, Abort*, DeleteObject* for multipart retries) and the bucket key's"
+                    + " GenerateDataKey*/ReEncrypt*")));
+            on(training.getExecutionRole(), suppress("AwsSolutions-IAM5", "ecr:GetAuthorizationToken has no resource type,"
+                    + " so IAM only accepts *; image pulls themselves are limited to the trainer repository"));
+            on(training.getVpc(), suppress("AwsSolutions-VPC7", "the VPC only holds training jobs, with no inbound rules;"
+                    + " flow logs are billed per GB and belong to the account's network baseline"));
+        }
 
         on(stack.getCapture().getFirehoseRole(), suppress("AwsSolutions-IAM5", "Firehose writes only under capture/"
                 + " and capture-errors/ (object keys come from dynamic partitioning, so they end in *); Abort* for"

@@ -36,6 +36,16 @@ public record TaskInput(String task, Map<String, Object> fields) {
         return text.isBlank() ? Optional.empty() : Optional.of(text);
     }
 
+    /** The required {@code model} key: a well-formed model name ({@code ModelVersions.checkModel}). */
+    public String model() {
+        String model = string("model");
+        try {
+            return dev.mlops.packaging.ModelVersions.checkModel(model);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(task + ": 'model' must be a model name: " + e.getMessage(), e);
+        }
+    }
+
     /** A required whole number. */
     public long integer(String key) {
         return optionalInteger(key).orElseThrow(() -> missing(key, "a whole number"));

@@ -81,15 +81,17 @@ public final class Monitoring extends Construct {
         }
 
         List<IWidget> widgets = new ArrayList<>();
-        IMetric api5xx = new MathExpression(software.amazon.awscdk.services.cloudwatch.MathExpressionProps.builder()
-                .expression("100 * IF(requests > 0, errors / requests, 0)")
-                .usingMetrics(Map.of(
-                        "errors", api.metricServerError(sum(Duration.minutes(5))),
-                        "requests", api.metricCount(sum(Duration.minutes(5)))))
-                .label("API 5xx %").period(Duration.minutes(5)).build());
-        alarm("Api5xxRate", api5xx, ERROR_RATE_PERCENT, 3, "HTTP API 5xx rate above " + ERROR_RATE_PERCENT + "%",
-                notifications);
-        widgets.add(GraphWidget.Builder.create().title("API 5xx %").left(List.of(api5xx)).width(12).build());
+        if (api != null) { // null with edition=community: no HTTP API
+            IMetric api5xx = new MathExpression(software.amazon.awscdk.services.cloudwatch.MathExpressionProps.builder()
+                    .expression("100 * IF(requests > 0, errors / requests, 0)")
+                    .usingMetrics(Map.of(
+                            "errors", api.metricServerError(sum(Duration.minutes(5))),
+                            "requests", api.metricCount(sum(Duration.minutes(5)))))
+                    .label("API 5xx %").period(Duration.minutes(5)).build());
+            alarm("Api5xxRate", api5xx, ERROR_RATE_PERCENT, 3, "HTTP API 5xx rate above " + ERROR_RATE_PERCENT + "%",
+                    notifications);
+            widgets.add(GraphWidget.Builder.create().title("API 5xx %").left(List.of(api5xx)).width(12).build());
+        }
 
         for (ModelSpec model : models) {
             List<IMetric> latency = new ArrayList<>();

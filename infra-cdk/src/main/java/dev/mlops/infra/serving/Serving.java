@@ -1,5 +1,6 @@
 package dev.mlops.infra.serving;
 
+import dev.mlops.infra.config.Edition;
 import dev.mlops.infra.config.LambdaJars;
 import dev.mlops.infra.config.Settings;
 import dev.mlops.infra.storage.ArtifactStorage;
@@ -172,6 +173,13 @@ public final class Serving extends Construct {
         controlAlias = Alias.Builder.create(this, "ControlAlias")
                 .aliasName(ALIAS).version(control.getCurrentVersion()).build();
 
+        if (!Edition.of(this).hasHttpApi()) {
+            // edition=community (LocalStack without Cognito and HTTP APIs): the functions are invoked directly
+            userPool = null;
+            api = null;
+            stage = null;
+            return;
+        }
         String issuer;
         List<String> audience;
         if (settings.hasOwnUserPool()) {

@@ -57,10 +57,10 @@ public final class DriftAnalysis {
                 exceeded.add("ks");
             }
             return java.util.Optional.of(new VariableDrift(name, name.equals(SCORE) ? "score" : "numeric", rows, missing, psi, ks,
-                    KolmogorovSmirnov.pValue(ks, baseline.total(), rows), null, null, null, exceeded));
+                    KolmogorovSmirnov.pValue(ks, baseline.total(), rows), null, null, null, exceeded, actual));
         }
         ChiSquare chi = ChiSquare.between(baseline.counts(), actual);
         return java.util.Optional.of(new VariableDrift(name, "categorical", rows, missing, psi, null, null, chi.statistic(),
-                chi.cramersV(), chi.pValue(), exceeded));
+                chi.cramersV(), chi.pValue(), exceeded, actual));
     }
 }

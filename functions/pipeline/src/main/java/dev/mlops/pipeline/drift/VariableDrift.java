@@ -13,12 +13,17 @@ import java.util.List;
  * @param cramersV    its effect size, for context
  * @param chiPValue   its p-value, for context
  * @param exceeded    the thresholds this variable exceeded ({@code psi}, {@code ks}); empty when within all
+ * @param counts      the window's counts per baseline bin, same order and length as the baseline histogram's
+ *                    {@code counts} (numeric: one more than the edges; categorical: the levels, then "other"), so a
+ *                    reader can draw baseline against live without the capture
  */
 public record VariableDrift(String name, String kind, long rows, long missing, double psi, Double ks, Double ksPValue,
-                            Double chiSquare, Double cramersV, Double chiPValue, List<String> exceeded) {
+                            Double chiSquare, Double cramersV, Double chiPValue, List<String> exceeded,
+                            List<Long> counts) {
 
     public VariableDrift {
         exceeded = List.copyOf(exceeded);
+        counts = List.copyOf(counts);
     }
 
     /** Whether any threshold was exceeded. */

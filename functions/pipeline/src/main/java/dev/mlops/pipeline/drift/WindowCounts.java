@@ -73,6 +73,11 @@ public final class WindowCounts {
         return new Row(counters.size());
     }
 
+    /** The baseline's feature names in {@link Row} position order. */
+    public List<String> featureNames() {
+        return counters.stream().map(c -> c.name).toList();
+    }
+
     /** The position of a baseline feature in a {@link Row}, or -1 for a name the baseline does not know. */
     public int indexOf(String feature) {
         Integer i = index.get(feature);

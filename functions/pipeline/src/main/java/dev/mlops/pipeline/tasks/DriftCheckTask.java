@@ -1,14 +1,15 @@
 package dev.mlops.pipeline.tasks;
 
+import dev.mlops.InvalidInputException;
 import dev.mlops.model.DriftPolicy;
 import dev.mlops.model.ModelConfig;
-import dev.mlops.packaging.ModelVersions;
 import dev.mlops.packaging.PackageManifest;
 import dev.mlops.pipeline.Documents;
 import dev.mlops.pipeline.Task;
 import dev.mlops.pipeline.TaskInput;
 import dev.mlops.pipeline.capture.CaptureLog;
 import dev.mlops.pipeline.capture.CaptureLines;
+import dev.mlops.pipeline.capture.PredictionLineScanner;
 import dev.mlops.pipeline.drift.DriftAnalysis;
 import dev.mlops.pipeline.drift.DriftDecision;
 import dev.mlops.pipeline.drift.DriftMetrics;
@@ -52,8 +53,12 @@ public final class DriftCheckTask implements Task {
 
     @Override
     public Map<String, Object> run(TaskInput input) {
-        String model = ModelVersions.checkModel(input.string("model"));
+        String model = input.model();
         String profile = input.optionalString("policyProfile").orElse(null);
+        Optional<Long> windowSeconds = input.optionalInteger("windowSeconds");
+        if (windowSeconds.isPresent() && windowSeconds.get() <= 0) {
+            throw new InvalidInputException(name() + ": 'windowSeconds' must be a positive whole number, got " + windowSeconds.get());
+        }
         String champion = context.registry().deployment(model).champion();
         Instant now = context.clock().instant();
         if (champion == null) {
@@ -62,7 +67,7 @@ public final class DriftCheckTask implements Task {
         }
         ModelConfig config = context.policies().config(model, champion, profile);
         DriftPolicy policy = config.drift();
-        Duration window = input.optionalInteger("windowSeconds").map(Duration::ofSeconds).orElse(Schedules.period(policy.schedule()));
+        Duration window = windowSeconds.map(Duration::ofSeconds).orElse(Schedules.period(policy.schedule()));
         Instant from = now.minus(window);
         PackageManifest manifest = context.packages().readManifest(model, champion);
 
@@ -71,9 +76,9 @@ public final class DriftCheckTask implements Task {
         // Files in parallel, each into its own counts (bins only, so memory stays one file per core), merged after.
         CaptureLog.ScanStats scan = log.keys(model, from, now).parallelStream().map(key -> {
             WindowCounts file = new WindowCounts(manifest.baseline());
-            WindowCounts.Row row = file.newRow();
-            CaptureLog.ScanStats stats = log.lines(key, (bytes, offset, length) -> CaptureLines.countPrediction(bytes, offset,
-                    length, champion, from, now, file, row) != CaptureLines.Counted.MALFORMED);
+            PredictionLineScanner scanner = new PredictionLineScanner(champion, from, now, file);
+            CaptureLog.ScanStats stats = log.lines(key, (bytes, offset, length) ->
+                    scanner.count(bytes, offset, length) != CaptureLines.Counted.MALFORMED);
             synchronized (counts) {
                 counts.merge(file);
             }

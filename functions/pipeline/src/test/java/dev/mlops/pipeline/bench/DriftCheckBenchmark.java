@@ -11,6 +11,9 @@ import dev.mlops.packaging.ModelPackages;
 import dev.mlops.pipeline.PipelineFixture;
 import dev.mlops.pipeline.TaskInput;
 import dev.mlops.pipeline.batch.PackageScorer;
+import dev.mlops.pipeline.capture.CaptureLines;
+import dev.mlops.pipeline.capture.CaptureLog;
+import dev.mlops.pipeline.drift.WindowCounts;
 import dev.mlops.pipeline.drift.StoreMetricLines;
 import dev.mlops.pipeline.tasks.DriftCheckTask;
 import dev.mlops.trainer.data.Applicant;
@@ -75,6 +78,17 @@ class DriftCheckBenchmark {
         }
         long streamingPeak = peakHeap();
 
+        // The reader DriftCheck used before the byte scanner: Jackson's streaming parser per line, same parallel scan.
+        jacksonStreaming(f, start); // warm-up
+        System.gc();
+        resetPeaks();
+        process0 = os.getProcessCpuTime();
+        t0 = System.nanoTime();
+        long jacksonRows = jacksonStreaming(f, start);
+        double jacksonSeconds = (System.nanoTime() - t0) / 1e9;
+        double jacksonCpu = (os.getProcessCpuTime() - process0) / 1e9;
+        long jacksonPeak = peakHeap();
+
         System.gc();
         resetPeaks();
         cpu0 = threads.getCurrentThreadCpuTime();
@@ -84,10 +98,15 @@ class DriftCheckBenchmark {
         double naiveCpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         long naivePeak = peakHeap();
 
+        parsingBreakdown(f, start);
         System.out.printf(Locale.ROOT, "drift-check bench: %d rows x 10 features in %d files; streaming DriftCheck %.2f s wall (%.2f s process CPU), peak heap"
-                        + " %d MiB (verdict %s, rows %s); naive load-everything %.2f s wall (%.2f s thread CPU), peak heap %d MiB (debt_ratio PSI %.4f);"
-                        + " max heap %d MiB%n", ROWS, FILES, streamingSeconds, streamingCpu, streamingPeak >> 20, result.get("verdict"),
-                result.get("rows"), naiveSeconds, naiveCpu, naivePeak >> 20, naivePsi, Runtime.getRuntime().maxMemory() >> 20);
+                        + " %d MiB (verdict %s, rows %s); previous Jackson streaming reader %.2f s wall (%.2f s process CPU), peak heap %d MiB"
+                        + " (rows %d); naive load-everything %.2f s wall (%.2f s thread CPU), peak heap %d MiB (debt_ratio PSI %.4f);"
+                        + " max heap %d MiB; %d processors; wall ratios: Jackson/scanner %.2f, naive/scanner %.2f%n", ROWS, FILES,
+                streamingSeconds, streamingCpu, streamingPeak >> 20, result.get("verdict"), result.get("rows"), jacksonSeconds,
+                jacksonCpu, jacksonPeak >> 20, jacksonRows, naiveSeconds, naiveCpu, naivePeak >> 20, naivePsi,
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
+                jacksonSeconds / streamingSeconds, naiveSeconds / streamingSeconds);
     }
 
     private static void write(PipelineFixture f, Instant start) {
@@ -110,6 +129,80 @@ class DriftCheckBenchmark {
                         sb.toString().getBytes(StandardCharsets.UTF_8));
             }
         }
+    }
+
+    /**
+     * CPU per row of each part on one thread (thread CPU time, so that other processes on a shared machine count
+     * less): reading the capture objects from the store, counting lines with the byte scanner, counting them with
+     * the Jackson streaming reader. Three rounds; the last is printed (JIT warm).
+     */
+    private static void parsingBreakdown(PipelineFixture f, Instant start) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Baseline baseline = new ModelPackages(f.store).readManifest("credit-risk", "v1").baseline();
+        Instant to = f.clock.instant();
+        List<String> keys = new CaptureLog(f.store).keys("credit-risk", start, to);
+        double read = 0;
+        double scanner = 0;
+        double jackson = 0;
+        for (int round = 0; round < 3; round++) {
+            read = 0;
+            scanner = 0;
+            jackson = 0;
+            for (String key : keys) {
+                long c0 = threads.getCurrentThreadCpuTime();
+                byte[] bytes = f.store.require(key).bytes();
+                long c1 = threads.getCurrentThreadCpuTime();
+                WindowCounts fast = new WindowCounts(baseline);
+                dev.mlops.pipeline.capture.PredictionLineScanner scan =
+                        new dev.mlops.pipeline.capture.PredictionLineScanner("v1", start, to, fast);
+                eachLine(bytes, (b, o, n) -> scan.count(b, o, n) == CaptureLines.Counted.COUNTED);
+                long c2 = threads.getCurrentThreadCpuTime();
+                WindowCounts slow = new WindowCounts(baseline);
+                WindowCounts.Row row = slow.newRow();
+                eachLine(bytes, (b, o, n) -> CaptureLines.countPrediction(b, o, n, "v1", start, to, slow, row)
+                        == CaptureLines.Counted.COUNTED);
+                long c3 = threads.getCurrentThreadCpuTime();
+                if (fast.rows() != slow.rows()) {
+                    throw new AssertionError("readers disagree on " + key + ": " + fast.rows() + " vs " + slow.rows());
+                }
+                read += (c1 - c0) / 1e9;
+                scanner += (c2 - c1) / 1e9;
+                jackson += (c3 - c2) / 1e9;
+            }
+        }
+        System.out.printf(Locale.ROOT, "drift-check bench breakdown (one thread, CPU): store read %.2f s (%.0f ns/row); byte scanner"
+                + " %.2f s (%.0f ns/row); Jackson streaming reader %.2f s (%.0f ns/row); Jackson/scanner %.2f%n", read, read * 1e9 / ROWS,
+                scanner, scanner * 1e9 / ROWS, jackson, jackson * 1e9 / ROWS, jackson / scanner);
+    }
+
+    private static void eachLine(byte[] bytes, CaptureLog.LineReader reader) {
+        int from = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                if (i > from) {
+                    reader.read(bytes, from, i - from);
+                }
+                from = i + 1;
+            }
+        }
+    }
+
+    /** The counting of the previous DriftCheck: the same files in parallel, each line through Jackson's streaming parser. */
+    private static long jacksonStreaming(PipelineFixture f, Instant start) {
+        Baseline baseline = new ModelPackages(f.store).readManifest("credit-risk", "v1").baseline();
+        Instant to = f.clock.instant();
+        WindowCounts counts = new WindowCounts(baseline);
+        CaptureLog log = new CaptureLog(f.store);
+        log.keys("credit-risk", start, to).parallelStream().forEach(key -> {
+            WindowCounts file = new WindowCounts(baseline);
+            WindowCounts.Row row = file.newRow();
+            log.lines(key, (bytes, offset, length) -> CaptureLines.countPrediction(bytes, offset, length, "v1", start, to, file,
+                    row) != CaptureLines.Counted.MALFORMED);
+            synchronized (counts) {
+                counts.merge(file);
+            }
+        });
+        return counts.rows();
     }
 
     /** The baseline: every line of every file parsed and kept, then counted into the baseline bins. */

@@ -2,6 +2,8 @@ package dev.mlops.pipeline.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlops.Json;
+import dev.mlops.drift.Baseline;
+import dev.mlops.drift.Histogram;
 import dev.mlops.pipeline.CaptureWriter;
 import dev.mlops.pipeline.PipelineFixture;
 import dev.mlops.pipeline.TaskInput;
@@ -75,6 +77,17 @@ class DriftCheckTaskTest {
         assertEquals("datasets/credit-risk/2026-11-20.csv", result.get("dataset"));
         JsonNode report = Json.tree(f.store.require((String) result.get("reportKey")).bytes(), "report");
         assertEquals(11, report.get("variables").size()); // 10 features and the score
+        Baseline baseline = f.context.packages().readManifest(MODEL, "v1").baseline();
+        for (JsonNode variable : report.get("variables")) {
+            String name = variable.get("name").asText();
+            Histogram expected = name.equals("score") ? baseline.score() : baseline.features().get(name);
+            long live = 0;
+            for (JsonNode c : variable.get("counts")) {
+                live += c.asLong();
+            }
+            assertEquals(expected.counts().size(), variable.get("counts").size(), name + ": one live count per baseline bin");
+            assertEquals(variable.get("rows").asLong(), live, name + ": live counts add up to the counted rows");
+        }
         List<String> metricKeys = f.store.list("metrics/pipeline/");
         assertEquals(1, metricKeys.size());
         String lines = f.store.require(metricKeys.get(0)).text();
