@@ -49,7 +49,7 @@ public final class MlopsApp {
         Object root = app.getNode().tryGetContext("repoRoot");
         Path repoRoot = Path.of(root == null ? ".." : root.toString()).toAbsolutePath().normalize();
         MlopsStack.Inputs inputs = new MlopsStack.Inputs(settings, ModelSpec.loadAll(repoRoot.resolve("models")),
-                LambdaJars.locate(repoRoot), repoRoot.resolve("workflows"));
+                LambdaJars.locate(repoRoot), repoRoot.resolve("workflows"), repoRoot.resolve("models"));
         // edition=community (LocalStack without ECR): no images stack; the name is unused there (no Training)
         ImagesStack images = Edition.of(app).hasBatch() ? new ImagesStack(app, IMAGES_STACK, StackProps.builder()
                 .description("Serverless MLOps for Java: container images of the training jobs").build()) : null;

@@ -10,6 +10,7 @@ import dev.mlops.infra.monitoring.Notifications;
 import dev.mlops.infra.pipeline.Pipeline;
 import dev.mlops.infra.serving.Serving;
 import dev.mlops.infra.storage.ArtifactStorage;
+import dev.mlops.infra.storage.ModelConfigPublication;
 import dev.mlops.infra.training.Training;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Stack;
@@ -35,8 +36,9 @@ public final class MlopsStack extends Stack {
      * @param models       the model configs
      * @param jars         the Lambda jars
      * @param workflowsDir the folder of the ASL files and placeholders.json
+     * @param modelsDir    the folder of the model configs ({@code <name>/model.json}), published to the bucket
      */
-    public record Inputs(Settings settings, List<ModelSpec> models, LambdaJars jars, Path workflowsDir) {
+    public record Inputs(Settings settings, List<ModelSpec> models, LambdaJars jars, Path workflowsDir, Path modelsDir) {
         /** Copies the model list. */
         public Inputs {
             models = List.copyOf(models);
@@ -49,6 +51,7 @@ public final class MlopsStack extends Stack {
     public static final String TRAINING_PIPELINE = "training-pipeline";
 
     private final ArtifactStorage storage;
+    private final ModelConfigPublication modelConfigs;
     private final Serving serving;
     private final Training training;
     private final Pipeline pipeline;
@@ -61,6 +64,7 @@ public final class MlopsStack extends Stack {
         super(scope, id, props);
         Settings settings = inputs.settings();
         storage = new ArtifactStorage(this, "Storage", inputs.models());
+        modelConfigs = new ModelConfigPublication(this, "ModelConfigs", storage, inputs.modelsDir(), inputs.models());
         notifications = new Notifications(this, "Notifications", storage.getKey(), settings.alarmEmail());
         serving = new Serving(this, "Serving", settings, inputs.jars(), storage);
         capture = new CaptureDelivery(this, "Capture", serving.getInferenceLogs(), storage);
@@ -77,23 +81,24 @@ public final class MlopsStack extends Stack {
                 List.of(storage.getBucket().getBucketArn(), storage.getBucket().arnForObjects("*"))));
         resources.put("NotificationTopic", new Pipeline.Resource(Pipeline.Kind.SNS_TOPIC,
                 notifications.getTopic().getTopicArn(), List.of(notifications.getTopic().getTopicArn())));
-        // one placeholder for the queue: the CPU queue of the Java trainer; GPU models need the ASL to pick
-        // ${GpuTrainingJobQueue} (a Batch queue cannot mix Fargate and EC2 compute environments)
+        // two queues, as a Batch queue cannot mix Fargate and EC2 compute environments: the training-pipeline picks
+        // ${GpuTrainingJobQueue} when its input's gpus (the model's trainer.gpus) is above 0, else ${TrainingJobQueue}
         resources.put("TrainingJobQueue", new Pipeline.Resource(Pipeline.Kind.BATCH_QUEUE, cpuQueue, List.of(cpuQueue)));
         resources.put("GpuTrainingJobQueue", new Pipeline.Resource(Pipeline.Kind.BATCH_QUEUE, gpuQueue, List.of(gpuQueue)));
         resources.put("TrainingJobDefinitionPrefix", new Pipeline.Resource(Pipeline.Kind.BATCH_JOB_DEFINITION_PREFIX,
                 jobDefinitionPrefix, List.of(formatArn(ArnComponents.builder().service("batch")
                         .resource("job-definition").resourceName(jobDefinitionPrefix + "*").build()))));
         pipeline = new Pipeline(this, "Pipeline", new Pipeline.Inputs(inputs.workflowsDir(), inputs.jars().pipeline(),
-                storage, notifications.getTopic(), resources));
+                storage, notifications.getTopic(), resources, settings.auditRetentionDays()));
 
-        // the control API starts trainings, answers task tokens and reads executions
+        // the control API starts trainings and drift checks, answers task tokens and reads executions (docs/control-api.md)
         // mlops.control.training-pipeline-arn and drift-check-arn of the control function's configuration
         serving.getControl().addEnvironment("MLOPS_CONTROL_TRAINING_PIPELINE_ARN", pipeline.stateMachineArnOf(TRAINING_PIPELINE));
         serving.getControl().addEnvironment("MLOPS_CONTROL_DRIFT_CHECK_ARN", pipeline.stateMachineArnOf(DRIFT_CHECK));
         serving.getControl().addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("states:StartExecution"))
-                .resources(List.of(pipeline.stateMachineArnOf(TRAINING_PIPELINE))).build());
+                .resources(List.of(pipeline.stateMachineArnOf(TRAINING_PIPELINE), pipeline.stateMachineArnOf(DRIFT_CHECK)))
+                .build());
         serving.getControl().addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("states:DescribeExecution", "states:GetExecutionHistory"))
                 .resources(pipeline.executionArns()).build());
@@ -120,6 +125,11 @@ public final class MlopsStack extends Stack {
     /** The artifact store. */
     public ArtifactStorage getStorage() {
         return storage;
+    }
+
+    /** The publication of the model configs to the bucket. */
+    public ModelConfigPublication getModelConfigs() {
+        return modelConfigs;
     }
 
     /** The serving side. */

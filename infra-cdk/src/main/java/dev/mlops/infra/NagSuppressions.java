@@ -21,12 +21,22 @@ final class NagSuppressions {
                         + " own minimal policies for those services"),
                 suppress("AwsSolutions-L1", "java21 is the Java runtime the functions are built and tested on (ONNX Runtime"
                         + " natives, SnapStart priming); a newer runtime is a deliberate upgrade with its own test run, not a"
-                        + " side effect of a CDK bump")));
+                        + " side effect of a CDK bump. The BucketDeployment handler that publishes the model configs runs"
+                        + " the Python runtime its CDK version pins")));
 
         var storage = stack.getStorage();
         on(storage.getBucket(), suppress("AwsSolutions-S1", "server access logs would need a second bucket (the Object"
                 + " Lock bucket cannot log to itself); every registry change is already an audit/ record with who and"
                 + " why, and object-level reads are what CloudTrail S3 data events record where an account enables them"));
+
+        // BucketDeployment's handler is one singleton function per stack, a direct child of the stack
+        stack.getNode().getChildren().stream()
+                .filter(child -> child.getNode().getId().startsWith("Custom::CDKBucketDeployment"))
+                .forEach(handler -> on(handler, suppress("AwsSolutions-IAM5", "CDK's BucketDeployment handler (publishes"
+                        + " models/<name>/model.json at deploy): read of the CDK asset bucket's staged zips, and CDK's"
+                        + " grantReadWrite on the artifact bucket for its aws s3 sync (GetObject*/List*/DeleteObject*/"
+                        + "Abort* on bucket/*, the key's GenerateDataKey*/ReEncrypt*); BucketDeployment takes no narrower"
+                        + " grant. It runs only during a deploy, with prune off, and audit/ records are under Object Lock")));
 
         var serving = stack.getServing();
         if (serving.getUserPool() != null) {
@@ -40,6 +50,11 @@ final class NagSuppressions {
                     .forEach(route -> on(route, suppress("AwsSolutions-APIG4", "health probes (the Open Inference"
                             + " Protocol's /v2/health/live and /ready, the control API's /v1/health) are unauthenticated"
                             + " by design; they return no model data")));
+            serving.getApi().getNode().getChildren().stream()
+                    .filter(child -> child.getNode().getId().contains("--console"))
+                    .forEach(route -> on(route, suppress("AwsSolutions-APIG4", "the web console's static files (HTML,"
+                            + " ES modules, CSS) load before anyone signs in and hold no data; every page reads through the"
+                            + " authenticated /v1 routes with the bearer token the person enters")));
         }
         on(serving.getInference(), suppress("AwsSolutions-IAM5", "read of the artifact bucket (packages, registry,"
                 + " deployment.json): CDK's grantRead s3:GetObject*/List* on bucket/* and kms:Decrypt on the bucket's key;"

@@ -3,10 +3,12 @@ package dev.mlops.control;
 import dev.mlops.InvalidInputException;
 import dev.mlops.Json;
 import dev.mlops.control.executions.Executions;
+import dev.mlops.model.ModelConfig;
 import dev.mlops.packaging.ModelVersions;
 import dev.mlops.roles.Identity;
 import dev.mlops.store.ArtifactKeys;
 import dev.mlops.store.ArtifactStore;
+import dev.mlops.store.StoredObject;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -48,7 +50,7 @@ public final class Trainings {
      * @throws InvalidInputException when the dataset is not a usable key or is missing from the store
      */
     public TrainingStart start(String model, TrainingRequest request, Identity initiator) {
-        requirePublished(model);
+        ModelConfig config = published(model);
         checkDataset(request.dataset());
         long seed = request.seed() != null ? request.seed() : random.nextLong(1, Integer.MAX_VALUE);
         String name = name(model);
@@ -57,6 +59,8 @@ public final class Trainings {
         input.put("dataset", request.dataset());
         input.put("initiator", initiator.name());
         input.put("seed", seed);
+        // the training-pipeline picks the GPU queue for gpus > 0 (docs/workflow-contracts.md)
+        input.put("gpus", config.trainer().gpus());
         if (request.policyProfile() != null) {
             input.put("policyProfile", request.policyProfile());
         }
@@ -64,12 +68,11 @@ public final class Trainings {
         return new TrainingStart(arn, name, model, request.dataset(), seed, initiator.name(), request.policyProfile());
     }
 
-    private void requirePublished(String model) {
+    private ModelConfig published(String model) {
         String key = ModelVersions.configKey(model);
-        if (store.get(key).isEmpty()) {
-            throw new NotFoundException("unknown model '" + model + "': no published config " + key
-                    + " in the artifact store (publish it with ./mlops models publish)");
-        }
+        StoredObject object = store.get(key).orElseThrow(() -> new NotFoundException("unknown model '" + model
+                + "': no published config " + key + " in the artifact store (publish it with ./mlops models publish)"));
+        return ModelConfig.parse(object.bytes(), key);
     }
 
     private void checkDataset(String dataset) {

@@ -19,9 +19,10 @@ public final class ArtifactStores {
      * Opens the store at {@code location}:
      * <ul>
      *   <li>{@code s3://bucket} or {@code s3://bucket/prefix/path}: an {@link S3ArtifactStore} built by
-     *       {@link S3ArtifactStore#fromEnvironment(String, String)}, keeping keys under the prefix;</li>
+     *       {@link S3ArtifactStore#fromEnvironment(String, String)}, keeping keys under the prefix (with
+     *       {@code MLOPS_AUDIT_RETENTION_DAYS} set, audit records get Object Lock GOVERNANCE retention);</li>
      *   <li>a {@code file:} URI ({@code file:///var/mlops}): a {@link FileSystemArtifactStore} on that
-     *       directory;</li>
+     *       directory (no retention: {@code MLOPS_AUDIT_RETENTION_DAYS} is ignored);</li>
      *   <li>anything else is a filesystem path, relative to the working directory when not absolute.</li>
      * </ul>
      *

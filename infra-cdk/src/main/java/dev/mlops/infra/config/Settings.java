@@ -27,11 +27,13 @@ import java.util.regex.Pattern;
  * @param alarmEmail         an address subscribed to the alarm topic ({@code alarmEmail}); empty: none
  * @param apiRateLimit       steady-state requests per second of the HTTP API's default stage ({@code apiRateLimit}, default 100)
  * @param apiBurstLimit      burst of the default stage ({@code apiBurstLimit}, default 200)
+ * @param auditRetentionDays Object Lock GOVERNANCE retention of each audit record ({@code auditRetentionDays},
+ *                           default 365, 1..36500)
  */
 public record Settings(int inferenceMemoryMb, Optional<String> jwtIssuer, List<String> jwtAudience, String groupsClaim,
                        List<String> gpuInstanceTypes, int gpuMaxVcpus, boolean privateSubnets,
                        Optional<String> trainerImageDigest, Optional<String> alarmEmail, int apiRateLimit,
-                       int apiBurstLimit) {
+                       int apiBurstLimit, int auditRetentionDays) {
 
     /** The pattern of an image digest. */
     public static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
@@ -88,10 +90,11 @@ public record Settings(int inferenceMemoryMb, Optional<String> jwtIssuer, List<S
                 errors.add("alarmEmail: expected an e-mail address, got '" + e + "'"));
         int rate = in.integer("apiRateLimit", 100, 1, 10_000);
         int burst = in.integer("apiBurstLimit", 200, 1, 5_000);
+        int auditDays = in.integer("auditRetentionDays", 365, 1, 36_500);
         if (!errors.isEmpty()) {
             throw new InfraException("invalid context parameters:\n  " + String.join("\n  ", errors));
         }
-        return new Settings(memory, issuer, audience, groups, gpus, gpuMax, isPrivate, digest, email, rate, burst);
+        return new Settings(memory, issuer, audience, groups, gpus, gpuMax, isPrivate, digest, email, rate, burst, auditDays);
     }
 
     /** Whether the stack creates its own Cognito user pool (no issuer given). */

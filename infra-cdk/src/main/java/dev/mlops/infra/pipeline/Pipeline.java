@@ -56,9 +56,10 @@ public final class Pipeline extends Construct {
      * @param storage        the artifact store
      * @param topic          the notification topic (approvals, drift, alarms)
      * @param resources      placeholder values the rest of the stack provides (queues, job definitions, ...), by name
+     * @param auditRetentionDays the GOVERNANCE retention of the audit records the handlers write
      */
     public record Inputs(Path workflowsDir, Path pipelineJar, ArtifactStorage storage, ITopic topic,
-                         Map<String, Resource> resources) {
+                         Map<String, Resource> resources, int auditRetentionDays) {
         /** Copies the map. */
         public Inputs {
             resources = Map.copyOf(resources);
@@ -141,7 +142,7 @@ public final class Pipeline extends Construct {
                             "MLOPS_NOTIFICATION_TOPIC", inputs.topic().getTopicArn())))
                     .build();
             inputs.storage().grantReadWrite(function);
-            inputs.storage().grantAuditWrite(function);
+            inputs.storage().grantAuditWrite(function, inputs.auditRetentionDays());
             Serving.acknowledgeSnapStart(function);
             functions.put(handler, function);
             aliases.put(handler, Alias.Builder.create(this, handler + "Alias")

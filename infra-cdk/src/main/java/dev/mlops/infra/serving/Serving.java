@@ -80,6 +80,16 @@ public final class Serving extends Construct {
     /** The unauthenticated liveness route of the control function. */
     public static final List<Route> CONTROL_HEALTH_ROUTES = List.of(new Route(HttpMethod.GET, "/v1/health"));
     /**
+     * The web console of the control function (docs/control-api.md): static files without an authorizer, since a
+     * browser loads them before anyone signs in; every datum the pages show comes from the authenticated /v1 routes.
+     * HTTP APIs refuse a route path ending in "/" (CDK checks it at synth, the API at deploy): a request for
+     * {@code /console/} matches the {@code GET /console} route and reaches the function with {@code rawPath}
+     * {@code /console/}, which the control function answers with index.html.
+     */
+    public static final List<Route> CONSOLE_ROUTES = List.of(
+            new Route(HttpMethod.GET, "/console"),
+            new Route(HttpMethod.GET, "/console/{proxy+}"));
+    /**
      * Routes of the control function (ARCHITECTURE.md, "Control API"). The reads (model, version, audit, execution,
      * KPI) share greedy GET routes; API Gateway prefers the more specific routes above them.
      */
@@ -91,6 +101,7 @@ public final class Serving extends Construct {
             new Route(HttpMethod.POST, "/v1/approvals/{id}/reject"),
             new Route(HttpMethod.GET, "/v1/models/{model}/deployment"),
             new Route(HttpMethod.PUT, "/v1/models/{model}/deployment"),
+            new Route(HttpMethod.GET, "/v1/me"),
             new Route(HttpMethod.GET, "/v1/models"),
             new Route(HttpMethod.GET, "/v1/models/{proxy+}"),
             new Route(HttpMethod.GET, "/v1/executions"),
@@ -158,7 +169,7 @@ public final class Serving extends Construct {
                 .build();
         storage.grantReadWrite(control);
         acknowledgeSnapStart(control);
-        storage.grantAuditWrite(control);
+        storage.grantAuditWrite(control, settings.auditRetentionDays());
         controlAlias = Alias.Builder.create(this, "ControlAlias")
                 .aliasName(ALIAS).version(control.getCurrentVersion()).build();
 
@@ -221,6 +232,9 @@ public final class Serving extends Construct {
             addRoute(route, controlTarget, authorizer);
         }
         for (Route route : CONTROL_HEALTH_ROUTES) {
+            addRoute(route, controlTarget, null);
+        }
+        for (Route route : CONSOLE_ROUTES) {
             addRoute(route, controlTarget, null);
         }
 

@@ -8,6 +8,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -29,7 +30,7 @@ import java.util.Map;
  *
  * <p>Object Lock is enabled without a default retention: registry documents are rewritten by compare-and-swap and
  * capture expires, so only audit records get GOVERNANCE retention, set per object by the writer
- * ({@link #grantAuditWrite}).
+ * ({@link #grantAuditWrite} adds the right and the {@value #AUDIT_RETENTION_VARIABLE} setting).
  */
 public final class ArtifactStorage extends Construct {
 
@@ -37,6 +38,11 @@ public final class ArtifactStorage extends Construct {
     public static final String CAPTURE_PREFIX = "capture/";
     /** Prefix of the records Firehose could not partition or deliver. */
     public static final String CAPTURE_ERRORS_PREFIX = "capture-errors/";
+    /**
+     * The functions' setting of the audit records' retention in days: core's S3ArtifactStore puts Object Lock mode
+     * GOVERNANCE with a retain-until date on every object it writes under {@code audit/} when it is set.
+     */
+    public static final String AUDIT_RETENTION_VARIABLE = "MLOPS_AUDIT_RETENTION_DAYS";
 
     private final Key key;
     private final Bucket bucket;
@@ -123,9 +129,13 @@ public final class ArtifactStorage extends Construct {
         bucket.grantWrite(grantee, prefix + "*");
     }
 
-    /** Writing audit records with their GOVERNANCE retention ({@code s3:PutObjectRetention} on {@code audit/*}). */
-    public void grantAuditWrite(IGrantable grantee) {
-        grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+    /**
+     * Writing audit records with their GOVERNANCE retention: {@code s3:PutObjectRetention} on {@code audit/*}, and
+     * {@value #AUDIT_RETENTION_VARIABLE} in the function's environment so that its store sets the retention.
+     */
+    public void grantAuditWrite(Function function, int retentionDays) {
+        function.addEnvironment(AUDIT_RETENTION_VARIABLE, Integer.toString(retentionDays));
+        function.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("s3:PutObjectRetention"))
                 .resources(List.of(bucket.arnForObjects("audit/*")))
                 .build());

@@ -23,6 +23,7 @@ class SettingsTest {
         assertFalse(settings.privateSubnets());
         assertTrue(settings.hasOwnUserPool());
         assertEquals(Optional.empty(), settings.trainerImageDigest());
+        assertEquals(365, settings.auditRetentionDays());
     }
 
     @Test

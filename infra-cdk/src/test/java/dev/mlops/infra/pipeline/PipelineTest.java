@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PipelineTest {
 
@@ -78,6 +79,25 @@ class PipelineTest {
     void trainingRole_batchSync_describesAndTerminatesJobs() {
         hasTrainingStatement(Match.objectLike(Map.of(
                 "Action", List.of("batch:DescribeJobs", "batch:TerminateJob"), "Resource", "*")));
+    }
+
+    @Test
+    void trainingRole_submitJob_onTheCpuAndTheGpuQueue() {
+        var training = TestStacks.main().stack().getTraining();
+        String role = TemplateFacts.logicalId(pipeline.getRoles().get("training-pipeline"));
+        Set<String> refs = new TreeSet<>();
+        for (JsonNode policy : TemplateFacts.resources(template, "AWS::IAM::Policy").values()) {
+            if (!policy.path("Properties").path("Roles").toString().contains("\"" + role + "\"")) {
+                continue;
+            }
+            for (JsonNode statement : policy.path("Properties").path("PolicyDocument").path("Statement")) {
+                if (statement.path("Action").toString().contains("batch:SubmitJob")) {
+                    statement.path("Resource").forEach(r -> refs.add(r.path("Fn::GetAtt").path(0).asText()));
+                }
+            }
+        }
+        assertTrue(refs.containsAll(List.of(TemplateFacts.logicalId(training.getCpuQueue()),
+                TemplateFacts.logicalId(training.getGpuQueue()))), refs.toString());
     }
 
     private static void hasTrainingStatement(Object statement) {

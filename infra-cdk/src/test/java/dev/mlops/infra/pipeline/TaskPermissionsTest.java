@@ -24,7 +24,8 @@ class TaskPermissionsTest {
     @Test
     void derive_trainingPipeline_batchSyncLambdaTokenAndSns() {
         assertEquals(Set.of(
-                new Grant("batch:SubmitJob", "${TrainingJobQueue}"),
+                // JobQueue.$ = $.jobQueue (a Choice picks the CPU or the GPU queue): every queue of the stack
+                new Grant("batch:SubmitJob", TaskPermissions.ALL_JOB_QUEUES),
                 // JobDefinition.$ = States.Format('${TrainingJobDefinitionPrefix}{}', $.model): the prefix's definitions
                 new Grant("batch:SubmitJob", "${TrainingJobDefinitionPrefix}"),
                 new Grant("batch:DescribeJobs", "*"),

@@ -68,16 +68,29 @@ class ServingTest {
                 "POST /v1/models/{model}/trainings", "GET /v1/approvals", "GET /v1/approvals/{id}",
                 "POST /v1/approvals/{id}/approve", "GET /v1/health",
                 "POST /v1/approvals/{id}/reject", "GET /v1/models/{model}/deployment", "PUT /v1/models/{model}/deployment",
-                "GET /v1/models", "GET /v1/models/{proxy+}", "GET /v1/executions", "GET /v1/executions/{proxy+}"));
+                "GET /v1/me", "GET /v1/models", "GET /v1/models/{proxy+}", "GET /v1/executions",
+                "GET /v1/executions/{proxy+}", "GET /console", "GET /console/{proxy+}"));
         assertEquals(expected, routes().keySet());
     }
 
     @Test
-    void routes_everyRouteButHealth_hasTheJwtAuthorizer() {
+    void routes_console_controlFunctionWithoutAuthorizer() {
+        String controlIntegration = "integrations/" + controlIntegration();
+        // "/console/" has no route of its own: HTTP APIs refuse a path ending in "/", GET /console takes those requests
+        for (String key : List.of("GET /console", "GET /console/{proxy+}")) {
+            JsonNode properties = routes().get(key).path("Properties");
+            assertFalse(properties.has("AuthorizerId"), key);
+            assertEquals("NONE", properties.path("AuthorizationType").asText("NONE"), key);
+            assertEquals(controlIntegration, target(properties), key);
+        }
+    }
+
+    @Test
+    void routes_everyRouteButHealthAndConsole_hasTheJwtAuthorizer() {
         String authorizer = TemplateFacts.resources(template, "AWS::ApiGatewayV2::Authorizer").keySet().iterator().next();
         routes().forEach((key, route) -> {
             JsonNode properties = route.path("Properties");
-            if (key.startsWith("GET /v2/health/") || key.equals("GET /v1/health")) {
+            if (key.startsWith("GET /v2/health/") || key.equals("GET /v1/health") || key.startsWith("GET /console")) {
                 assertFalse(properties.has("AuthorizerId"), key);
                 assertTrue(properties.path("AuthorizationType").asText("NONE").equals("NONE"), key);
             } else {
@@ -115,6 +128,20 @@ class ServingTest {
                 "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 100, "ThrottlingBurstLimit", 200),
                 "AccessLogSettings", Map.of("DestinationArn", Match.anyValue(),
                         "Format", Match.stringLikeRegexp(".*\\$context\\.requestId.*\\$context\\.status.*"))));
+    }
+
+    /** The logical id of the integration that targets the control alias. */
+    private static String controlIntegration() {
+        String alias = TemplateFacts.logicalId(serving.getControlAlias());
+        return TemplateFacts.resources(template, "AWS::ApiGatewayV2::Integration").entrySet().stream()
+                .filter(e -> alias.equals(e.getValue().path("Properties").path("IntegrationUri").path("Ref").asText()))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+    }
+
+    /** A route's target, {@code integrations/<logical id>}, from its Fn::Join. */
+    private static String target(JsonNode properties) {
+        JsonNode parts = properties.path("Target").path("Fn::Join").path(1);
+        return parts.path(0).asText() + parts.path(1).path("Ref").asText();
     }
 
     private static Map<String, JsonNode> routes() {

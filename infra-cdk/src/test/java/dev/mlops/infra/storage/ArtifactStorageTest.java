@@ -1,13 +1,21 @@
 package dev.mlops.infra.storage;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlops.infra.MlopsStack;
+import dev.mlops.infra.TemplateFacts;
 import dev.mlops.infra.TestStacks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.constructs.IConstruct;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ArtifactStorageTest {
 
@@ -66,5 +74,34 @@ class ArtifactStorageTest {
     @Test
     void bucket_removal_retained() {
         template.hasResource("AWS::S3::Bucket", Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"));
+    }
+
+    @Test
+    void auditWriters_controlAndEveryPipelineFunction_getTheRetentionSetting() {
+        MlopsStack stack = TestStacks.main().stack();
+        List<IConstruct> writers = new ArrayList<>(List.of(stack.getServing().getControl()));
+        writers.addAll(stack.getPipeline().getFunctions().values());
+        Map<String, JsonNode> functions = TemplateFacts.resources(template, "AWS::Lambda::Function");
+        for (IConstruct writer : writers) {
+            String id = TemplateFacts.logicalId(writer);
+            assertEquals("365", functions.get(id).path("Properties").path("Environment").path("Variables")
+                    .path(ArtifactStorage.AUDIT_RETENTION_VARIABLE).asText(), id);
+        }
+    }
+
+    @Test
+    void inference_writesNoAudit_noRetentionSetting() {
+        String id = TemplateFacts.logicalId(TestStacks.main().stack().getServing().getInference());
+        assertTrue(TemplateFacts.resources(template, "AWS::Lambda::Function").get(id).path("Properties")
+                .path("Environment").path("Variables").path(ArtifactStorage.AUDIT_RETENTION_VARIABLE).isMissingNode());
+    }
+
+    @Test
+    void auditWriters_mayPutObjectRetentionUnderAuditOnly() {
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Action", "s3:PutObjectRetention",
+                        "Resource", Map.of("Fn::Join", List.of("", List.of(
+                                Map.of("Fn::GetAtt", List.of(Match.anyValue(), "Arn")), "/audit/*"))))))))));
     }
 }

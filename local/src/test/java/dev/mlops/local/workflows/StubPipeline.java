@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.store.ArtifactStore;
+import dev.mlops.workflows.asl.eval.ExecutionResult;
 import dev.mlops.workflows.asl.eval.VirtualClock;
 import dev.mlops.workflows.asl.persist.ExecutionStore;
 
@@ -51,6 +52,8 @@ public final class StubPipeline {
             + " \"steps\": [10, 50, 100], \"maxExtensions\": 2}");
     volatile String evaluation = "PASS";
     volatile String drift = "OK";
+    /** The champion's trainer.gpus that the drift-check stub reports. */
+    volatile int gpus = 0;
     volatile TrainingJobRunner trainer = job -> "v1";
     /** When set, request-approval decides inside the call (the execution never waits). */
     volatile Consumer<String> approveInline;
@@ -100,6 +103,15 @@ public final class StubPipeline {
                 + " \"initiator\": \"ds-alice\", \"seed\": 42}");
     }
 
+    /** The JobQueue of a run's Batch submission, from the Train task's TaskScheduled event. */
+    static String submittedQueue(ExecutionResult result) {
+        return result.history().stream().filter(e -> e.type().equals("TaskScheduled"))
+                .map(e -> e.details().path("parameters"))
+                .filter(p -> p.has("JobQueue"))
+                .map(p -> p.path("JobQueue").asText())
+                .findFirst().orElseThrow(() -> new AssertionError("no Batch submission in " + result.executionArn()));
+    }
+
     List<JsonNode> payloads(String function) {
         return calls.stream().filter(c -> c.function().equals(function)).map(Call::payload).toList();
     }
@@ -140,7 +152,7 @@ public final class StubPipeline {
         f.put("rollback", p -> obj().put("status", "ROLLED_BACK"));
         f.put("record-failure", p -> obj().put("recorded", true));
         f.put("drift-check", p -> obj().put("verdict", drift).put("reportKey", "drift/credit-risk/report.json")
-                .put("dataset", "datasets/credit-risk/2026-11-27.csv"));
+                .put("dataset", "datasets/credit-risk/2026-11-27.csv").put("gpus", gpus));
         if (batch != null) {
             f.putAll(batch.functions());
         }

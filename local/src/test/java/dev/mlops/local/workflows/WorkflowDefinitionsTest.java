@@ -85,6 +85,7 @@ class WorkflowDefinitionsTest {
         assertEquals("register", local.get("RegisterFunction"));
         assertEquals("request-approval", local.get("RequestApprovalFunction"));
         assertEquals("local", local.get("TrainingJobQueue"));
+        assertEquals("local-gpu", local.get("GpuTrainingJobQueue"));
         assertEquals("local-train-", local.get("TrainingJobDefinitionPrefix"));
         assertEquals("arn:aws:sns:local:000000000000:mlops-notifications", local.get("NotificationTopic"));
         assertEquals("local", local.get("ArtifactBucket"));

@@ -52,6 +52,20 @@ class WorkflowDriftCheckTest {
     }
 
     @Test
+    void drift_gpuModel_retrainingOnTheGpuQueue() {
+        stubs.drift = "DRIFT";
+        stubs.gpus = 1;
+
+        stubs.workflows.run("drift-check", "check-1", INPUT);
+
+        Execution retraining = stubs.workflows.execution(RETRAIN_ARN).orElseThrow();
+        assertEquals(1, retraining.input().path("gpus").asInt());
+        JsonNode approval = stubs.awaitApprovalRequest();
+        stubs.workflows.sendTaskFailure(approval.path("taskToken").asText(), "ApprovalRejected", "{}");
+        assertEquals("local-gpu", StubPipeline.submittedQueue(retraining.await()));
+    }
+
+    @Test
     void secondDriftSameDay_alreadyRetraining_noDuplicate() {
         stubs.drift = "DRIFT";
         stubs.workflows.run("drift-check", "check-1", INPUT);

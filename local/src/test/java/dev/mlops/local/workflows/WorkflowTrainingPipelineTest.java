@@ -1,6 +1,7 @@
 package dev.mlops.local.workflows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.workflows.asl.AslError;
 import dev.mlops.workflows.asl.eval.Execution;
 import dev.mlops.workflows.asl.eval.ExecutionResult;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.mlops.local.workflows.StubPipeline.json;
+import static dev.mlops.local.workflows.StubPipeline.submittedQueue;
 import static dev.mlops.local.workflows.StubPipeline.trainingInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,6 +61,36 @@ class WorkflowTrainingPipelineTest {
         JsonNode register = stubs.payloads("register").get(0);
         assertEquals("run-params", register.path("runId").asText());
         assertTrue(register.path("policyProfile").isNull(), "an absent policyProfile is passed as null");
+    }
+
+    @Test
+    void train_noGpus_submitsToTheCpuQueue() {
+        ExecutionResult result = runApproved("run-cpu");
+
+        assertEquals("local", submittedQueue(result));
+        assertEquals(0, result.output().path("gpus").asInt(-1), "gpus defaults to 0");
+    }
+
+    @Test
+    void train_gpusAboveZero_submitsToTheGpuQueue() {
+        stubs.approveInline();
+        ObjectNode input = trainingInput().deepCopy();
+        input.put("gpus", 1);
+        ExecutionResult result = stubs.workflows.run("training-pipeline", "run-gpu", input);
+
+        assertEquals(ExecutionResult.Status.SUCCEEDED, result.status(), () -> result.error() + ": " + result.cause());
+        assertEquals("local-gpu", submittedQueue(result));
+    }
+
+    @Test
+    void train_gpusNull_submitsToTheCpuQueue() {
+        stubs.approveInline();
+        ObjectNode input = trainingInput().deepCopy();
+        input.putNull("gpus");
+        ExecutionResult result = stubs.workflows.run("training-pipeline", "run-gpu-null", input);
+
+        assertEquals(ExecutionResult.Status.SUCCEEDED, result.status(), () -> result.error() + ": " + result.cause());
+        assertEquals("local", submittedQueue(result));
     }
 
     @Test

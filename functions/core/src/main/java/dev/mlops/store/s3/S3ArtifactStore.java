@@ -16,10 +16,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -33,6 +35,10 @@ import java.util.function.UnaryOperator;
  * {@link #replaceIfVersionMatches}, so they are atomic against every other writer of the bucket. S3 answers
  * 409 ConditionalRequestConflict when two conditional writes on one key overlap; this store retries those a
  * few times before deciding.
+ *
+ * <p>With an {@link ObjectRetention}, every object version this store writes under the retention's prefix
+ * carries Object Lock mode GOVERNANCE and a retain-until date (audit records in AWS).
+ * S3 requires a checksum on such puts; the SDK sends a CRC32 checksum on every PutObject by default.
  */
 public final class S3ArtifactStore implements ArtifactStore {
 
@@ -54,6 +60,7 @@ public final class S3ArtifactStore implements ArtifactStore {
     private final S3Client client;
     private final String bucket;
     private final String keyPrefix;
+    private final Optional<ObjectRetention> retention;
 
     /**
      * A store on {@code bucket} that keeps every key under {@code keyPrefix}.
@@ -65,6 +72,16 @@ public final class S3ArtifactStore implements ArtifactStore {
      * @throws IllegalArgumentException when the bucket is blank or the prefix breaks the key rules
      */
     public S3ArtifactStore(S3Client client, String bucket, String keyPrefix) {
+        this(client, bucket, keyPrefix, Optional.empty());
+    }
+
+    /**
+     * A store on {@code bucket} under {@code keyPrefix} that puts {@code retention} on the objects it creates under
+     * the retention's prefix.
+     *
+     * @throws IllegalArgumentException when the bucket is blank or the prefix breaks the key rules
+     */
+    public S3ArtifactStore(S3Client client, String bucket, String keyPrefix, Optional<ObjectRetention> retention) {
         if (client == null) {
             throw new IllegalArgumentException("S3 client must not be null");
         }
@@ -75,6 +92,7 @@ public final class S3ArtifactStore implements ArtifactStore {
         this.client = client;
         this.bucket = bucket;
         this.keyPrefix = keyPrefix.isEmpty() || keyPrefix.endsWith("/") ? keyPrefix : keyPrefix + "/";
+        this.retention = retention == null ? Optional.empty() : retention;
     }
 
     /**
@@ -82,7 +100,8 @@ public final class S3ArtifactStore implements ArtifactStore {
      * ({@code us-east-1} when none is configured), and the SDK's own endpoint override settings
      * ({@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL}, {@code -Daws.endpointUrl}). With an endpoint
      * override the client uses path-style addressing, which S3 look-alikes such as LocalStack or s3proxy
-     * need.
+     * need. {@value ObjectRetention#AUDIT_DAYS_VARIABLE}, when set, gives audit records their GOVERNANCE retention
+     * ({@link ObjectRetention#auditFrom}).
      */
     public static S3ArtifactStore fromEnvironment(String bucket, String keyPrefix) {
         S3Client client = S3Client.builder()
@@ -90,7 +109,7 @@ public final class S3ArtifactStore implements ArtifactStore {
                 .region(regionOrDefault())
                 .forcePathStyle(hasEndpointOverride())
                 .build();
-        return new S3ArtifactStore(client, bucket, keyPrefix);
+        return new S3ArtifactStore(client, bucket, keyPrefix, ObjectRetention.auditFrom(System::getenv, Clock.systemUTC()));
     }
 
     /** The bucket this store writes to. */
@@ -107,7 +126,7 @@ public final class S3ArtifactStore implements ArtifactStore {
     public String put(String key, byte[] bytes) {
         String objectKey = objectKey(key);
         try {
-            return unquote(client.putObject(putRequest(objectKey, b -> b), RequestBody.fromBytes(bytes)).eTag());
+            return unquote(client.putObject(putRequest(key, objectKey, b -> b), RequestBody.fromBytes(bytes)).eTag());
         } catch (SdkException e) {
             throw failure("put", key, e);
         }
@@ -158,7 +177,7 @@ public final class S3ArtifactStore implements ArtifactStore {
     @Override
     public Optional<String> createIfAbsent(String key, byte[] bytes) {
         String objectKey = objectKey(key);
-        PutObjectRequest request = putRequest(objectKey, b -> b.ifNoneMatch("*")
+        PutObjectRequest request = putRequest(key, objectKey, b -> b.ifNoneMatch("*")
                 .overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRIES)));
         try {
             for (int attempt = 1; attempt <= CONFLICT_ATTEMPTS; attempt++) {
@@ -190,7 +209,7 @@ public final class S3ArtifactStore implements ArtifactStore {
     public Optional<String> replaceIfVersionMatches(String key, byte[] bytes, String expectedVersion) {
         String objectKey = objectKey(key);
         // S3 compares If-Match against the quoted entity tag.
-        PutObjectRequest request = putRequest(objectKey, b -> b.ifMatch('"' + unquote(expectedVersion) + '"')
+        PutObjectRequest request = putRequest(key, objectKey, b -> b.ifMatch('"' + unquote(expectedVersion) + '"')
                 .overrideConfiguration(o -> o.addPlugin(NO_SDK_RETRIES)));
         try {
             for (int attempt = 1; attempt <= CONFLICT_ATTEMPTS; attempt++) {
@@ -228,8 +247,13 @@ public final class S3ArtifactStore implements ArtifactStore {
         }
     }
 
-    private PutObjectRequest putRequest(String objectKey, UnaryOperator<PutObjectRequest.Builder> condition) {
-        return condition.apply(PutObjectRequest.builder().bucket(bucket).key(objectKey)).build();
+    /** A PutObject (each creates an object version), with the retention where it applies to {@code key}. */
+    private PutObjectRequest putRequest(String key, String objectKey, UnaryOperator<PutObjectRequest.Builder> condition) {
+        PutObjectRequest.Builder builder = PutObjectRequest.builder().bucket(bucket).key(objectKey);
+        retention.filter(r -> r.appliesTo(key)).ifPresent(r -> builder
+                .objectLockMode(ObjectLockMode.GOVERNANCE)
+                .objectLockRetainUntilDate(r.retainUntil()));
+        return condition.apply(builder).build();
     }
 
     private String objectKey(String key) {

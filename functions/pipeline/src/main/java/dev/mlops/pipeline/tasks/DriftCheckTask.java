@@ -30,10 +30,11 @@ import java.util.Optional;
 
 /**
  * DriftCheck: {@code {model, policyProfile?, windowSeconds?}} -> {@code {verdict, reportKey, dataset, rows,
- * consecutive}}. Counts the champion's captured predictions of the last window (the schedule's period unless
+ * consecutive, reasons, gpus}}. Counts the champion's captured predictions of the last window (the schedule's period unless
  * {@code windowSeconds} says otherwise) into the champion's frozen baseline bins, compares every feature and the
  * score, applies the persistence rule, and writes a report and EMF metric lines. {@code dataset} is the newest
- * key under {@code datasets/{model}/}, for the retraining the workflow may start.
+ * key under {@code datasets/{model}/}, for the retraining the workflow may start; {@code gpus} is the champion's
+ * {@code trainer.gpus}, which picks the retraining's Batch queue (0 when there is no champion).
  */
 public final class DriftCheckTask implements Task {
 
@@ -62,7 +63,7 @@ public final class DriftCheckTask implements Task {
         Instant now = context.clock().instant();
         if (champion == null) {
             return result(new DriftVerdict.InsufficientData(List.of(model + " has no champion: nothing serves, nothing drifts")),
-                    null, newestDataset(model), 0, 0);
+                    null, newestDataset(model), 0, 0, 0);
         }
         ModelConfig config = context.policies().config(model, champion, profile);
         DriftPolicy policy = config.drift();
@@ -96,10 +97,12 @@ public final class DriftCheckTask implements Task {
                 policy, from, now, counts, scan, variables, outcome));
         metrics.write("drift-" + model + "-" + now.toEpochMilli(), now, DriftMetrics.lines(model, now, counts.rows(), variables,
                 outcome.verdict()));
-        return result(outcome.verdict(), reportKey, newestDataset(model), counts.rows(), outcome.consecutive());
+        return result(outcome.verdict(), reportKey, newestDataset(model), counts.rows(), outcome.consecutive(),
+                config.trainer().gpus());
     }
 
-    private Map<String, Object> result(DriftVerdict verdict, String reportKey, String dataset, long rows, int consecutive) {
+    private Map<String, Object> result(DriftVerdict verdict, String reportKey, String dataset, long rows, int consecutive,
+                                       int gpus) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("verdict", verdict.name());
         out.put("reportKey", reportKey);
@@ -107,6 +110,7 @@ public final class DriftCheckTask implements Task {
         out.put("rows", rows);
         out.put("consecutive", consecutive);
         out.put("reasons", verdict.reasons());
+        out.put("gpus", gpus);
         return out;
     }
 

@@ -104,6 +104,7 @@ class DriftCheckTaskTest {
         assertEquals("DRIFT", result.get("verdict"), result.toString());
         assertTrue(result.get("reasons").toString().contains("debt_ratio beyond"), result.toString());
         assertTrue(!result.get("reasons").toString().contains("age beyond"), result.toString());
+        assertEquals(0, result.get("gpus"), "the champion's trainer.gpus picks the retraining's queue");
     }
 
     @Test
@@ -130,6 +131,7 @@ class DriftCheckTaskTest {
         // Present with null values: the workflow selects $.Payload.reportKey and $.Payload.dataset.
         assertTrue(result.containsKey("reportKey") && result.containsKey("dataset"), result.toString());
         assertNull(result.get("reportKey"));
+        assertEquals(0, result.get("gpus"));
     }
 
     @Test
