@@ -181,6 +181,20 @@ class ChurnServingIT {
     }
 
     @Test
+    void feedback_inChurnsOwnLabels_acceptedAndCaptured() throws Exception {
+        String id = json(post("/v1/models/churn/predict", "{\"instances\":[" + record(3, 90, "monthly", "card") + "]}"))
+                .at("/predictions/0/predictionId").asText();
+        HttpResponse<String> accepted = post("/v1/feedback",
+                "{\"model\":\"churn\",\"outcomes\":[{\"predictionId\":\"" + id + "\",\"outcome\":\"yes\"}]}");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        // credit-risk's labels are not churn's
+        HttpResponse<String> wrong = post("/v1/feedback",
+                "{\"model\":\"churn\",\"outcomes\":[{\"predictionId\":\"" + id + "\",\"outcome\":1}]}");
+        assertEquals(400, wrong.statusCode(), wrong.body());
+        assertTrue(wrong.body().contains("outcome"), wrong.body());
+    }
+
+    @Test
     void v2_metadataAndInferByFeature_matchV1() throws Exception {
         HttpRequest metadataRequest = HttpRequest.newBuilder(URI.create(server.getURL() + "/v2/models/churn"))
                 .header("Authorization", "Bearer " + token).GET().build();
