@@ -112,7 +112,7 @@ public final class MlopsStack extends Stack {
                 .resources(List.of("*")).build());
 
         monitoring = new Monitoring(this, "Monitoring", inputs.models(), notifications, serving.getApi(),
-                pipeline.stateMachineArnOf(DRIFT_CHECK), pipeline.getStateMachines());
+                pipeline.stateMachineArnOf(DRIFT_CHECK), pipeline.getStateMachines(), pipeline.getAliases().get("KpiReport"));
         NagSuppressions.apply(this);
     }
 

@@ -36,10 +36,13 @@ public final class TestStacks {
     public record Synth(MlopsStack stack, Template template) {
     }
 
-    /** The tasks of docs/workflow-contracts.md, one handler class each in the stand-in pipeline jar. */
+    /**
+     * The tasks of docs/workflow-contracts.md and the scheduled KpiReport, one handler class each in the stand-in
+     * pipeline jar.
+     */
     public static final List<String> CONTRACT_TASKS = List.of("Register", "Evaluate", "RequestApproval",
             "ExpireApproval", "DeployCanary", "AnalyzeCanary", "Promote", "Rollback", "RecordFailure", "DriftCheck",
-            "PlanBatch", "ScoreBatch");
+            "PlanBatch", "ScoreBatch", "KpiReport");
 
     private static final Map<Map<String, Object>, Synth> SYNTHS = new HashMap<>();
     private static Path repo;

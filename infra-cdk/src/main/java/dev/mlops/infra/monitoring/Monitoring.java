@@ -16,6 +16,7 @@ import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.scheduler.CfnSchedule;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.constructs.Construct;
@@ -25,7 +26,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What watches the loop: a drift-check schedule per model, alarms to the notification topic, one dashboard.
+ * What watches the loop: a drift-check schedule per model, a daily KPI report schedule per model (the KpiReport
+ * function, when the pipeline jar has it), alarms to the notification topic, one dashboard.
  *
  * <p>Serving alarms use the inference function's EMF metrics ({@value #SERVING_NAMESPACE}, dimensions Model and
  * Variant): variants exist at synth time, versions do not, so each model gets its p99 latency and error-rate alarms
@@ -48,6 +50,9 @@ public final class Monitoring extends Construct {
     /** Error rate above which a variant, or the API's 5xx rate, alarms, in percent. */
     public static final double ERROR_RATE_PERCENT = 5;
 
+    /** When each model's KPI report is written (feedback joined to predictions; the control API serves the newest). */
+    public static final String KPI_SCHEDULE = "rate(1 day)";
+
     private final List<Alarm> alarms = new ArrayList<>();
 
     /**
@@ -55,16 +60,20 @@ public final class Monitoring extends Construct {
      *
      * @param driftCheckArn the drift-check state machine's ARN
      * @param stateMachines every state machine, for failed-execution alarms
+     * @param kpiReport     the KpiReport function's alias the daily KPI schedules invoke; null: no KPI schedules
      */
     public Monitoring(Construct scope, String id, List<ModelSpec> models, Notifications notifications, HttpApi api,
-                      String driftCheckArn, Map<String, StateMachine> stateMachines) {
+                      String driftCheckArn, Map<String, StateMachine> stateMachines, IFunction kpiReport) {
         super(scope, id);
         Role schedulerRole = Role.Builder.create(this, "SchedulerRole")
                 .assumedBy(new ServicePrincipal("scheduler.amazonaws.com"))
-                .description("EventBridge Scheduler starts the drift-check state machine")
+                .description("EventBridge Scheduler starts the drift-check state machine and invokes the KPI report")
                 .build();
         schedulerRole.addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("states:StartExecution")).resources(List.of(driftCheckArn)).build());
+        if (kpiReport != null) {
+            kpiReport.grantInvoke(schedulerRole);
+        }
         for (ModelSpec model : models) {
             CfnSchedule.Builder.create(this, "DriftSchedule-" + model.name())
                     .description("Drift check of " + model.name() + " (drift.schedule of its model.json)")
@@ -78,6 +87,20 @@ public final class Monitoring extends Construct {
                             .retryPolicy(CfnSchedule.RetryPolicyProperty.builder().maximumRetryAttempts(3).build())
                             .build())
                     .build();
+            if (kpiReport != null) {
+                CfnSchedule.Builder.create(this, "KpiSchedule-" + model.name())
+                        .description("Daily KPI report of " + model.name() + " (reports/kpi/" + model.name() + "/)")
+                        .scheduleExpression(KPI_SCHEDULE)
+                        .scheduleExpressionTimezone("UTC")
+                        .flexibleTimeWindow(CfnSchedule.FlexibleTimeWindowProperty.builder().mode("OFF").build())
+                        .target(CfnSchedule.TargetProperty.builder()
+                                .arn(kpiReport.getFunctionArn())
+                                .roleArn(schedulerRole.getRoleArn())
+                                .input("{\"model\":\"" + model.name() + "\"}")
+                                .retryPolicy(CfnSchedule.RetryPolicyProperty.builder().maximumRetryAttempts(3).build())
+                                .build())
+                        .build();
+            }
         }
 
         List<IWidget> widgets = new ArrayList<>();

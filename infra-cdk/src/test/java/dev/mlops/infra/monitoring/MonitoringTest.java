@@ -20,7 +20,7 @@ class MonitoringTest {
 
     @Test
     void schedules_perModel_startDriftCheckOnTheModelsSchedule() {
-        template.resourceCountIs("AWS::Scheduler::Schedule", 2);
+        template.resourceCountIs("AWS::Scheduler::Schedule", 4); // drift-check and KPI report, per model
         for (Map.Entry<String, String> model : Map.of("credit-risk", "rate(1 day)", "vision-gpu", "cron(0 6 * * ? *)").entrySet()) {
             template.hasResourceProperties("AWS::Scheduler::Schedule", Map.of(
                     "ScheduleExpression", model.getValue(),
@@ -29,6 +29,22 @@ class MonitoringTest {
                                     Match.stringLikeRegexp(".*:stateMachine:Mlops-drift-check")))))),
                             "Input", Match.stringLikeRegexp(".*\"model\":\"" + model.getKey() + "\".*")))));
         }
+    }
+
+    @Test
+    void kpiSchedules_perModel_invokeTheKpiReportAliasDaily_schedulerRoleMayInvoke() {
+        for (String model : List.of("credit-risk", "vision-gpu")) {
+            template.hasResourceProperties("AWS::Scheduler::Schedule", Map.of(
+                    "ScheduleExpression", Monitoring.KPI_SCHEDULE,
+                    "Target", Match.objectLike(Map.of(
+                            "Arn", Map.of("Ref", Match.stringLikeRegexp(".*KpiReportAlias.*")),
+                            "Input", "{\"model\":\"" + model + "\"}"))));
+        }
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of(
+                "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("MonitoringSchedulerRole.*"))),
+                "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Action", "lambda:InvokeFunction",
+                        "Resource", Map.of("Ref", Match.stringLikeRegexp(".*KpiReportAlias.*"))))))))));
     }
 
     @Test

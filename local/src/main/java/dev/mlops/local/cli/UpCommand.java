@@ -32,11 +32,19 @@ final class UpCommand implements Runnable {
         LocalEnvironment env = root.environment();
         PrintWriter out = root.spec.commandLine().getOut();
         PrintWriter err = root.spec.commandLine().getErr();
+        java.time.Duration kpiInterval = dev.mlops.local.runtime.LocalSchedules.kpiInterval(root.env());
         LocalRuntime runtime = LocalRuntime.start(env, new LocalRuntime.Options(LocalWorkflows.directory(root.env()), port,
                 root.codeRevision()), line -> {
                     err.println("up: " + line);
                     err.flush();
                 });
+        runtime.startSchedules(kpiInterval, line -> {
+            err.println("up: " + line);
+            err.flush();
+        });
+        err.println("up: kpi-report every " + kpiInterval.toMinutes() + " min (" + dev.mlops.local.runtime.LocalSchedules.KPI_INTERVAL_ENV
+                + "), drift-check on each model's rate(...) drift.schedule");
+        err.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();

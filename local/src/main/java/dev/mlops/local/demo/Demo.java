@@ -130,6 +130,7 @@ public final class Demo {
         release("v3", corrupted, "labels inverted by a bug upstream", new CreditRiskGenerator(203, SHIFTED), "ROLLED_BACK");
         section("drift: clean traffic, then debt_ratio moves");
         drift(env);
+        kpis(env);
         section("done");
         summary();
     }
@@ -287,6 +288,29 @@ public final class Demo {
             return false;
         });
         say("v4 trained on the recent data and gated; it waits for a person's approval (the loop is closed)");
+    }
+
+    /**
+     * Runs kpi-report as its schedule would (every MLOPS_KPI_INTERVAL in {@code ./mlops up}, daily in AWS) over the
+     * feedback the traffic sent, and prints the per-version KPIs read from the report it wrote.
+     */
+    private void kpis(LocalEnvironment env) {
+        JsonNode result = runtime.invoke("kpi-report", JSON.createObjectNode().put("model", MODEL));
+        String key = result.path("reportKey").asText();
+        JsonNode report = env.store().get(key).map(o -> parse(o.text())).orElse(null);
+        expect(report != null, "kpi-report wrote no report (reportKey '" + key + "')");
+        List<String> versions = new java.util.ArrayList<>();
+        for (JsonNode row : report.path("byVersion")) {
+            versions.add(String.format(java.util.Locale.ROOT, "%s accuracy %s, AUC %s, business value %.1f (%,d labelled)",
+                    row.path("version").asText(), number(row.path("accuracy")), number(row.path("auc")),
+                    row.path("value").asDouble(), row.path("labelled").asLong()));
+        }
+        expect(!versions.isEmpty(), "the KPI report " + key + " has no version rows");
+        say("KPIs from feedback (%s, GET /v1/models/%s/kpis): %s", key, MODEL, String.join("; ", versions));
+    }
+
+    private static String number(JsonNode value) {
+        return value.isNumber() ? String.format(java.util.Locale.ROOT, "%.3f", value.asDouble()) : "n/a";
     }
 
     /** Starts drift-check as its schedule would (EventBridge Scheduler in AWS) and waits for its end. */

@@ -1,5 +1,6 @@
 package dev.mlops.local.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlops.MlopsException;
 import dev.mlops.local.LocalEnvironment;
 import dev.mlops.local.workflows.InboxNotifier;
@@ -26,6 +27,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -53,11 +55,14 @@ public final class LocalRuntime implements AutoCloseable {
     private final ApplicationContext context;
     private final EmbeddedServer server;
     private final LocalTokens.Created tokens;
+    private final dev.mlops.local.workflows.LocalFunctions functions;
+    private volatile LocalSchedules schedules;
 
-    private LocalRuntime(LocalEnvironment env, LocalWorkflows workflows, ApplicationContext context, EmbeddedServer server,
-                         LocalTokens.Created tokens) {
+    private LocalRuntime(LocalEnvironment env, LocalWorkflows workflows, dev.mlops.local.workflows.LocalFunctions functions,
+                         ApplicationContext context, EmbeddedServer server, LocalTokens.Created tokens) {
         this.env = env;
         this.workflows = workflows;
+        this.functions = functions;
         this.context = context;
         this.server = server;
         this.tokens = tokens;
@@ -87,12 +92,14 @@ public final class LocalRuntime implements AutoCloseable {
         String base = "http://127.0.0.1:" + port;
         progress.accept("loading the workflows of " + options.workflowsDir() + " and resuming persisted executions");
         AtomicReference<LiveModels> serving = new AtomicReference<>();
-        LocalWorkflows workflows = workflows(env, options, base, model -> {
+        dev.mlops.local.workflows.LocalFunctions functions = functions(env, options, base, model -> {
             LiveModels live = serving.get();
             if (live != null) {
                 warm(live, model);
             }
         });
+        LocalWorkflows workflows = LocalWorkflows.forEnvironment(options.workflowsDir(), env, functions,
+                options.codeRevision(), new RealClock(env.clock()), new SecureRandom());
         progress.accept("engine ready: " + workflows.stateMachines().keySet() + ", " + workflows.list().stream()
                 .filter(r -> r.status() == dev.mlops.workflows.asl.persist.ExecutionRecord.Status.RUNNING).count()
                 + " execution(s) running");
@@ -122,7 +129,7 @@ public final class LocalRuntime implements AutoCloseable {
             serving.set(context.getBean(LiveModels.class));
             EmbeddedServer server = context.getBean(EmbeddedServer.class);
             server.start();
-            return new LocalRuntime(env, workflows, context, server, tokens);
+            return new LocalRuntime(env, workflows, functions, context, server, tokens);
         } catch (RuntimeException e) {
             context.close();
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -155,15 +162,14 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    private static LocalWorkflows workflows(LocalEnvironment env, Options options, String base, Consumer<String> deploymentChanged) {
+    private static dev.mlops.local.workflows.LocalFunctions functions(LocalEnvironment env, Options options, String base,
+                                                                      Consumer<String> deploymentChanged) {
         String topic = dev.mlops.local.workflows.Placeholders.load(options.workflowsDir().resolve("placeholders.json"))
                 .find("NotificationTopic").map(Placeholder::local).orElse("arn:aws:sns:local:000000000000:mlops-notifications");
         ConsoleLinks links = new ConsoleLinks(base + "/console/#", base + "/console/#/executions/{arn}");
         PipelineContext context = PipelineContext.of(env.store(), new InboxNotifications(InboxNotifier.in(env.home()), topic,
                 env.clock()), links, env.clock(), () -> UUID.randomUUID().toString().substring(0, 8));
-        return LocalWorkflows.forEnvironment(options.workflowsDir(), env,
-                PipelineFunctions.of(PipelineFunctions.tasks(context, new StoreMetricLines(env.store())), deploymentChanged),
-                options.codeRevision(), new RealClock(env.clock()), new SecureRandom());
+        return PipelineFunctions.of(PipelineFunctions.tasks(context, new StoreMetricLines(env.store())), deploymentChanged);
     }
 
     private static int freePort() {
@@ -211,9 +217,35 @@ public final class LocalRuntime implements AutoCloseable {
         return tokens;
     }
 
-    /** Stops the APIs. Running executions stay persisted and resume on the next start. */
+    /**
+     * Runs the pipeline function {@code name} (for example {@code kpi-report}) once, as its Lambda would be invoked.
+     *
+     * @throws MlopsException when there is no such function
+     */
+    public JsonNode invoke(String name, JsonNode payload) {
+        return functions.find(name).orElseThrow(() -> new MlopsException("no local function " + name + "; functions: "
+                + functions.names())).invoke(payload);
+    }
+
+    /**
+     * Starts what EventBridge Scheduler starts in AWS ({@link LocalSchedules}): kpi-report per published model every
+     * {@code kpiInterval}, drift-check per its {@code drift.schedule}. Stopped by {@link #close()}; once per runtime.
+     */
+    public synchronized LocalSchedules startSchedules(Duration kpiInterval, Consumer<String> log) {
+        if (schedules != null) {
+            throw new IllegalStateException("the schedules are started already");
+        }
+        schedules = LocalSchedules.start(env.store(), workflows, payload -> invoke("kpi-report", payload), kpiInterval, log);
+        return schedules;
+    }
+
+    /** Stops the schedules and the APIs. Running executions stay persisted and resume on the next start. */
     @Override
     public void close() {
+        LocalSchedules running = schedules;
+        if (running != null) {
+            running.close();
+        }
         context.close();
     }
 }

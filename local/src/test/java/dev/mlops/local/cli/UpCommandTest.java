@@ -179,6 +179,34 @@ class UpCommandTest {
         throw new AssertionError("the execution did not end within 2 minutes: " + arn);
     }
 
+    @Test
+    void up_schedules_kpiReportWrittenAndServed_driftRateParsed_closedWithTheRuntime() throws Exception {
+        LocalEnvironment env = env();
+        env.store().put(ModelVersions.configKey("credit-risk"), Files.readAllBytes(MODELS.resolve("credit-risk/model.json")));
+        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (LocalRuntime runtime = start()) {
+            String analyst = runtime.tokens().tokens().tokenFor(Role.ANALYST).orElseThrow();
+            assertEquals(404, get(runtime.url(), "/v1/models/credit-risk/kpis", analyst).statusCode(), "no report before the schedule ran");
+            runtime.startSchedules(java.time.Duration.ofMillis(200), log::add);
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (env.store().list("reports/kpi/credit-risk/").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertFalse(env.store().list("reports/kpi/credit-risk/").isEmpty(), "no KPI report; schedule log: " + log);
+            HttpResponse<String> kpis = get(runtime.url(), "/v1/models/credit-risk/kpis", analyst);
+            assertEquals(200, kpis.statusCode(), kpis.body());
+            assertTrue(log.stream().anyMatch(l -> l.startsWith("kpi-report credit-risk: reports/kpi/credit-risk/")), log.toString());
+        }
+        int after = log.size();
+        Thread.sleep(500);
+        assertEquals(after, log.size(), "the schedules stop with the runtime: " + log);
+        assertEquals(java.util.Optional.of(java.time.Duration.ofDays(1)), dev.mlops.local.runtime.LocalSchedules.rate("rate(1 day)"));
+        assertEquals(java.util.Optional.of(java.time.Duration.ofMinutes(15)), dev.mlops.local.runtime.LocalSchedules.rate("rate(15 minutes)"));
+        assertTrue(dev.mlops.local.runtime.LocalSchedules.rate("cron(0 6 * * ? *)").isEmpty());
+        assertEquals(java.time.Duration.ofMinutes(10), dev.mlops.local.runtime.LocalSchedules.kpiInterval(Map.of()));
+        assertEquals(java.time.Duration.ofMinutes(3), dev.mlops.local.runtime.LocalSchedules.kpiInterval(Map.of("MLOPS_KPI_INTERVAL", "3")));
+    }
+
     private HttpResponse<String> get(URI base, String path, String token) throws IOException, InterruptedException {
         return send(base, "GET", path, token, null);
     }

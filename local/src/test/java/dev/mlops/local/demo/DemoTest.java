@@ -33,5 +33,7 @@ class DemoTest {
         assertTrue(timeline.contains("v3 ROLLED_BACK"), timeline);
         assertTrue(timeline.contains("drift-check: DRIFT"), timeline);
         assertTrue(timeline.contains("retraining started: retrain-credit-risk-"), timeline);
+        assertTrue(timeline.contains("KPIs from feedback (reports/kpi/credit-risk/"), timeline);
+        assertTrue(timeline.contains("v1 accuracy ") && timeline.contains("business value"), timeline);
     }
 }
